@@ -199,7 +199,7 @@ func tanh(x float64) float64 {
 		return x
 	}
 	s := float64(x * x)
-	num := float64(float64(float64(float64(tanhP[0]*s)+tanhP[1])*s)+tanhP[2])
+	num := float64(float64(float64(float64(tanhP[0]*s)+tanhP[1])*s) + tanhP[2])
 	den := float64(float64(float64(float64(s+tanhQ[0])*s)+tanhQ[1])*s) + tanhQ[2]
 	return x + float64(float64(x*s)*num)/den
 }

@@ -1,0 +1,323 @@
+//go:build !js
+
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"nnplay/web"
+)
+
+// The browser tests drive the real server in headless Chromium: they type,
+// click and read what the page shows and what the address bar holds.
+// With CI set they fail when Chromium is missing; elsewhere they skip
+// with a note (install it: apt-get install chromium).
+
+// e2e is one browser and one server for a test.
+type e2e struct {
+	t       *testing.T
+	browser context.Context
+	srv     *httptest.Server
+}
+
+func startE2E(t *testing.T) *e2e {
+	t.Helper()
+	path := chromiumPath()
+	if path == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("Chromium not found and CI is set: .ci/run installs it (apt-get install chromium)")
+		}
+		t.Skip("Chromium not found: apt-get install chromium to run the browser tests")
+	}
+	s, err := web.New(web.Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(pageHTML(t, s, "/neuron"), "app.") || !wasmBuilt() {
+		t.Fatal("web/static/app.wasm is missing: run make wasm (make test does) before go test")
+	}
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(srv.Close)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path), chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.Flag("lang", "en-US"), chromedp.WindowSize(1280, 900),
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancelAlloc)
+	browser, cancelBrowser := chromedp.NewContext(alloc)
+	t.Cleanup(cancelBrowser)
+	if err := chromedp.Do(browser); err != nil { // launch; no timeout on this context
+		t.Fatal(err)
+	}
+	return &e2e{t: t, browser: browser, srv: srv}
+}
+
+func chromiumPath() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+func wasmBuilt() bool {
+	_, err := os.Stat(filepath.Join("static", "app.wasm"))
+	return err == nil
+}
+
+// tab opens a fresh browser context (its own cookies, storage and cache,
+// like another person's browser) and returns it with a timeout.
+func (e *e2e) tab(opts ...chromedp.ContextOption) context.Context {
+	e.t.Helper()
+	ctx, cancel := chromedp.NewContext(e.browser, append(opts, chromedp.WithNewBrowserContext())...)
+	e.t.Cleanup(cancel)
+	tctx, tcancel := context.WithTimeout(ctx, 60*time.Second)
+	e.t.Cleanup(tcancel)
+	return tctx
+}
+
+func (e *e2e) do(ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	e.t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+func (e *e2e) eval(ctx context.Context, js string) string {
+	e.t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+	if err != nil {
+		e.t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// waitFor polls the JS boolean expression until it holds.
+func (e *e2e) waitFor(ctx context.Context, what, js string) {
+	e.t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		e.t.Fatalf("waiting for %s (%s): %v\npage text: %s", what, js, err, e.eval(ctx, `document.querySelector('main')?.innerText.slice(0, 1500) ?? ''`))
+	}
+}
+
+// live waits until the wasm module runs the page.
+func (e *e2e) live(ctx context.Context) {
+	e.t.Helper()
+	e.waitFor(ctx, "the live mode", `!!document.querySelector('[data-live-ok]:not([hidden])') && !!document.querySelector('[data-svg="curve"] svg')`)
+}
+
+// typeInto replaces a text field's value by typing, as a person does.
+func (e *e2e) typeInto(ctx context.Context, id, text string) {
+	e.t.Helper()
+	e.eval(ctx, `(() => { const el = document.getElementById(`+quote(id)+`); el.focus(); el.select(); return ''; })()`)
+	e.do(ctx, chromedp.SendKeys(chromedp.ID(id), text))
+}
+
+func (e *e2e) text(ctx context.Context, key string) string {
+	e.t.Helper()
+	return e.eval(ctx, `document.querySelector('[data-out="`+key+`"]')?.textContent ?? ''`)
+}
+
+func (e *e2e) shot(ctx context.Context, name string) {
+	e.t.Helper()
+	dir := os.Getenv("NNPLAY_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", `\'`) + "'" }
+
+func pageHTML(t *testing.T, s *web.Server, target string) string {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+	return rec.Body.String()
+}
+
+// TestE2ENeuron is the lesson's first exercise as a student does it.
+func TestE2ENeuron(t *testing.T) {
+	e := startE2E(t)
+	ctx := e.tab()
+	e.do(ctx, chromedp.Navigate(e.srv.URL+"/neuron?lang=en"))
+	e.live(ctx)
+	if got := e.text(ctx, "output"); got != "σ(0.75) = 0.679179" {
+		t.Fatalf("initial output %q", got)
+	}
+	// A marker survives only if the page is never reloaded.
+	e.eval(ctx, `window.__noReload = 'yes'`)
+
+	// Change a weight: the output, the curve and the address bar follow.
+	e.typeInto(ctx, "f-w-1", "2")
+	e.waitFor(ctx, "z = 2.25", `document.querySelector('[data-out="z"]').textContent === '2.25'`)
+	if got := e.text(ctx, "output"); got != "σ(2.25) = 0.904651" {
+		t.Errorf("output after w₁ = 2: %q", got)
+	}
+	if got := e.text(ctx, "sum"); got != "2·1 + (−0.25)·2 + 0.75" {
+		t.Errorf("sum written out: %q", got)
+	}
+	if !strings.Contains(e.eval(ctx, `document.querySelector('[data-svg="curve"] svg').outerHTML`), "(2.25; 0.904651)") {
+		t.Error("the curve's marked point did not move")
+	}
+	want := "?v=1&lang=en&x=1&x=2&w=2&w=-0.25"
+	e.waitFor(ctx, "the address bar", `location.search === `+quote(want))
+	if e.eval(ctx, `window.__noReload || ''`) != "yes" {
+		t.Error("the page reloaded")
+	}
+	link := e.eval(ctx, `location.href`)
+
+	// Switch the activation and drag nothing: the select recomputes too.
+	e.do(ctx, chromedp.SetValue(chromedp.ID("f-act"), "tanh"))
+	e.eval(ctx, `document.getElementById('f-act').dispatchEvent(new Event('change', {bubbles: true})), ''`)
+	e.waitFor(ctx, "tanh", `document.querySelector('[data-out="output"]').textContent.startsWith('tanh(2.25)')`)
+	e.waitFor(ctx, "act=tanh in the link", `location.search.endsWith('&act=tanh')`)
+
+	// The copied link opens the same numbers in another person's browser...
+	other := e.tab()
+	e.do(other, chromedp.Navigate(link))
+	e.live(other)
+	if got := e.text(other, "output"); got != "σ(2.25) = 0.904651" {
+		t.Errorf("the link opened %q", got)
+	}
+	// ... and without JavaScript, rendered by the server.
+	nojs := e.tab()
+	if _, err := chromedp.Call(nojs, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	e.do(nojs, chromedp.Navigate(link))
+	if got := e.text(nojs, "output"); got != "σ(2.25) = 0.904651" {
+		t.Errorf("without JavaScript the link shows %q", got)
+	}
+	if got := e.eval(nojs, `document.documentElement.className`); got != "no-js" {
+		t.Errorf("without JavaScript the page's class is %q", got)
+	}
+	if got := e.eval(nojs, `document.querySelector('[data-svg="curve"] img').getAttribute('src')`); !strings.HasPrefix(got, "/neuron/curve.svg?v=1") {
+		t.Errorf("the server chart is %q", got)
+	}
+}
+
+// TestE2ENeuronInputsAndErrors adds and removes inputs, types a bad value
+// and a batch, and opens a bad link.
+func TestE2ENeuronInputsAndErrors(t *testing.T) {
+	e := startE2E(t)
+	ctx := e.tab()
+	e.do(ctx, chromedp.Navigate(e.srv.URL+"/neuron?lang=en"))
+	e.live(ctx)
+
+	e.do(ctx, chromedp.Click(chromedp.CSS(`button[value="add"]`)))
+	e.waitFor(ctx, "a third input", `!document.getElementById('f-x-3').closest('[data-item]').hidden`)
+	e.waitFor(ctx, "three inputs in the link", `location.search === '?v=1&lang=en&x=1&x=2&x=0&w=0.5&w=-0.25&w=0'`)
+	if got := e.eval(ctx, `document.activeElement.id`); got != "f-x-3" {
+		t.Errorf("focus is on %q, want the new input", got)
+	}
+	e.typeInto(ctx, "f-x-3", "4")
+	e.typeInto(ctx, "f-w-3", "0.5")
+	e.waitFor(ctx, "z = 2.75", `document.querySelector('[data-out="z"]').textContent === '2.75'`)
+	e.do(ctx, chromedp.Click(chromedp.CSS(`button[value="del1"]`)))
+	e.waitFor(ctx, "input 1 removed", `location.search === '?v=1&lang=en&x=2&x=4&w=-0.25&w=0.5'`)
+	if got := e.eval(ctx, `document.getElementById('f-x-1').value + ' ' + document.getElementById('f-w-2').value`); got != "2 0.5" {
+		t.Errorf("after removing input 1 the fields hold %q", got)
+	}
+
+	// A bad value: a message names the field, the value and what is
+	// allowed; the address bar keeps the last good link.
+	before := e.eval(ctx, `location.search`)
+	e.typeInto(ctx, "f-b", "abc")
+	e.waitFor(ctx, "the field's error", `document.querySelector('[data-error-for="f-b"]:not([hidden])')?.textContent.includes('abc')`)
+	msg := e.eval(ctx, `document.querySelector('[data-error-for="f-b"]').textContent`)
+	for _, s := range []string{"Bias b", "abc", "not a number", "-1000000", "1000000"} {
+		if !strings.Contains(msg, s) {
+			t.Errorf("error %q lacks %q", msg, s)
+		}
+	}
+	if e.eval(ctx, `document.getElementById('f-b').getAttribute('aria-invalid')`) != "true" {
+		t.Error("the bad field is not marked aria-invalid")
+	}
+	if got := e.eval(ctx, `location.search`); got != before {
+		t.Errorf("a bad value changed the link to %q", got)
+	}
+	e.typeInto(ctx, "f-b", "1")
+	e.waitFor(ctx, "the error cleared", `document.querySelector('[data-error-for="f-b"]').hidden && document.querySelector('[data-errors]').hidden`)
+
+	// A batch: every row's output in a table, and the CSV link follows.
+	e.eval(ctx, `(() => { const t = document.getElementById('f-batch'); t.focus(); t.value = ''; return ''; })()`)
+	e.do(ctx, chromedp.SendKeys(chromedp.ID("f-batch"), "1, 2\n3 4\n"))
+	e.waitFor(ctx, "two batch rows", `document.querySelectorAll('table[data-table="batch"] tbody tr').length === 2`)
+	if got := e.eval(ctx, `document.querySelector('table[data-table="batch"] tbody tr:last-child').innerText.replace(/\s+/g, ' ').trim()`); got != "2 3 4 2.25 0.904651" {
+		t.Errorf("batch row 2 reads %q", got)
+	}
+	if got := e.eval(ctx, `document.querySelector('[data-href="csv"]').getAttribute('href')`); !strings.Contains(got, "batch=1,2~3,4") {
+		t.Errorf("CSV link %q", got)
+	}
+
+	// A bad link: the page says what is wrong, in the form, with a 400.
+	e.do(ctx, chromedp.Navigate(e.srv.URL+"/neuron?lang=en&x=1&w=oops&act=softmax"))
+	e.waitFor(ctx, "the error summary", `!document.querySelector('[data-errors]').hidden`)
+	summary := e.eval(ctx, `document.querySelector('[data-errors]').innerText`)
+	for _, s := range []string{"oops", "softmax", "sigmoid, tanh"} {
+		if !strings.Contains(summary, s) {
+			t.Errorf("error summary lacks %q:\n%s", s, summary)
+		}
+	}
+	if got := e.eval(ctx, `document.getElementById('f-w-1').value`); got != "oops" {
+		t.Errorf("the form shows %q, want the bad value to fix", got)
+	}
+}
+
+// TestE2EScreens takes the screenshots a person checks (desktop and phone,
+// both languages) when NNPLAY_SCREENSHOTS names a directory, and checks
+// that nothing overflows a 360-pixel phone screen.
+func TestE2EScreens(t *testing.T) {
+	e := startE2E(t)
+	for _, lang := range []string{"ru", "en"} {
+		for _, size := range []struct {
+			name string
+			w, h int64
+		}{{"desktop", 1280, 900}, {"phone", 360, 740}} {
+			ctx := e.tab()
+			e.do(ctx, chromedp.EmulateViewport(size.w, size.h))
+			for _, page := range []string{"/neuron?lang=" + lang + "&x=1&x=-2&x=0.5&w=0.5&w=1&w=-1&b=0.3&batch=1,2,3~0,0,0", "/?lang=" + lang} {
+				e.do(ctx, chromedp.Navigate(e.srv.URL+page))
+				if strings.HasPrefix(page, "/neuron") {
+					e.live(ctx)
+				}
+				if w := e.eval(ctx, `document.documentElement.scrollWidth + ' ' + document.documentElement.clientWidth`); size.w == 360 {
+					var scroll, client int
+					fmt.Sscan(w, &scroll, &client)
+					if scroll > client {
+						t.Errorf("%s %s: the page is %d px wide on a %d px screen", lang, page, scroll, client)
+					}
+				}
+				name := strings.Trim(strings.NewReplacer("/", "", "?", "-").Replace(strings.SplitN(page, "&", 2)[0]), "-")
+				if name == "" || strings.HasPrefix(name, "lang") {
+					name = "home"
+				}
+				e.shot(ctx, name+"-"+lang+"-"+size.name)
+			}
+		}
+	}
+}

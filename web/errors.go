@@ -1,0 +1,119 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/a-h/templ"
+	"github.com/labstack/echo/v4"
+
+	"nnplay/web/i18n"
+	"nnplay/web/state"
+	"nnplay/web/templates"
+	"nnplay/web/view"
+)
+
+// pageError is a bad link: the page's own form with the errors marked,
+// shown with status 400 so the user can fix the values in place.
+type pageError struct {
+	page templ.Component
+	err  error // state.Errors
+	json any   // what /api/ answers instead
+}
+
+func (e *pageError) Error() string { return e.err.Error() }
+func (e *pageError) Unwrap() error { return e.err }
+
+// apiError is the JSON body of an error under /api/.
+type apiError struct {
+	Status int               `json:"status"`
+	Error  string            `json:"error"`
+	Fields []view.FieldError `json:"fields,omitempty"`
+}
+
+// handleError is the one place that turns errors into responses: a bad
+// link's page with 400, an HTTPError's page or JSON, and for anything else
+// a 500 that is logged with the request and never shows internals.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	req := c.Request()
+	lang := negotiate(linkLang(c), req.Header.Get("Accept-Language"))
+	m := i18n.For(lang)
+	api := strings.HasPrefix(req.URL.Path, "/api/")
+
+	var pe *pageError
+	if errors.As(err, &pe) {
+		if api {
+			err = c.JSON(http.StatusBadRequest, pe.json)
+		} else {
+			err = render(c, http.StatusBadRequest, pe.page)
+		}
+		if err != nil {
+			s.log.Error("writing an error response", "err", err)
+		}
+		return
+	}
+
+	status := http.StatusInternalServerError
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		status = he.Code
+	}
+	if status >= 500 {
+		s.log.Error("request failed", "method", req.Method, "uri", req.RequestURI, "err", err)
+	}
+	title, text := errorText(m, status)
+	if status == http.StatusServiceUnavailable {
+		c.Response().Header().Set("Retry-After", "5")
+	}
+	if api {
+		err = c.JSON(status, apiError{Status: status, Error: title + ": " + text})
+	} else if req.Method == http.MethodHead {
+		err = c.NoContent(status)
+	} else {
+		pg := view.Error(lang, status, title, text)
+		s.decorate(c, &pg.Page)
+		err = render(c, status, templates.Error(pg))
+	}
+	if err != nil {
+		s.log.Error("writing an error response", "err", err)
+	}
+}
+
+// errorText returns an error page's heading and text in m's language.
+func errorText(m *i18n.Messages, status int) (string, string) {
+	e := &m.Errors
+	switch status {
+	case http.StatusNotFound:
+		return e.NotFoundTitle, e.NotFoundText
+	case http.StatusMethodNotAllowed:
+		return e.MethodTitle, e.MethodText
+	case http.StatusRequestURITooLong:
+		return e.TooLongTitle, fmt.Sprintf(e.TooLongText, state.MaxQueryBytes)
+	case http.StatusRequestEntityTooLarge:
+		return e.TooLargeTitle, e.TooLargeText
+	case http.StatusServiceUnavailable:
+		return e.UnavailableTitle, e.UnavailableText
+	case http.StatusBadRequest:
+		return e.BadRequestTitle, e.BadRequestLead
+	}
+	if status >= 500 {
+		return e.InternalTitle, e.InternalText
+	}
+	return http.StatusText(status), http.StatusText(status)
+}
+
+// linkLang returns the language a link asks for, if it is a supported one.
+// Any other part of a damaged link is ignored here: the page reports it.
+func linkLang(c echo.Context) i18n.Lang {
+	q, err := state.ParseQuery(c.QueryString())
+	if err != nil {
+		return ""
+	}
+	l, _ := i18n.Parse(q.Get("lang"))
+	return l
+}

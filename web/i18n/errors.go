@@ -1,0 +1,129 @@
+package i18n
+
+// ErrorMessages are the error pages and the parts of a field error message.
+// A field error reads "<field> = «<value>»: <problem>. <allowed>."
+type ErrorMessages struct {
+	BadRequestTitle string
+	BadRequestLead  string
+	NotFoundTitle   string
+	NotFoundText    string
+	MethodTitle     string
+	MethodText      string
+	TooLongTitle    string
+	// TooLongText has one verb: the limit in bytes.
+	TooLongText      string
+	TooLargeTitle    string
+	TooLargeText     string
+	InternalTitle    string
+	InternalText     string
+	UnavailableTitle string
+	UnavailableText  string
+	BackHome         string
+
+	// FieldIndexed names the n-th element of a list field: verbs are the
+	// field's name and n.
+	FieldIndexed string
+	// FieldRowIndexed names the n-th number of row r of a table field:
+	// verbs are the field's name, r and n.
+	FieldRowIndexed string
+	// FieldRow names row r of a table field: verbs are the name and r.
+	FieldRow string
+	// Quote quotes a value the user gave; verb: the value.
+	Quote string
+	// Empty stands for an empty value in a message.
+	Empty string
+
+	NotNumber     string
+	NotFinite     string
+	OutOfRange    string
+	Unknown       string
+	Malformed     string
+	UnknownVer    string
+	Mismatch      string // verbs: count of values, count expected
+	RowLength     string // verbs: values in the row, inputs
+	TooMany       string // verb: the count given
+	TooFew        string // verb: the count given
+	BadEscape     string
+	AllowedRange  string // verbs: min, max
+	AllowedCount  string // verbs: min, max
+	AllowedOneOf  string // verb: the options, comma-separated
+	AllowedNumber string
+}
+
+var ruErrors = ErrorMessages{
+	BadRequestTitle:  "В ссылке ошибка",
+	BadRequestLead:   "Некоторые значения не подходят. Исправьте их в форме ниже — остальное из ссылки сохранено.",
+	NotFoundTitle:    "Страница не найдена",
+	NotFoundText:     "Такой страницы нет. Проверьте адрес или начните с урока.",
+	MethodTitle:      "Метод не поддерживается",
+	MethodText:       "Эта страница отвечает только на обычные запросы GET.",
+	TooLongTitle:     "Слишком длинная ссылка",
+	TooLongText:      "Ссылка длиннее %d байт. Так длинно nnplay ссылки не строит: скорее всего, её обрезали или изменили.",
+	TooLargeTitle:    "Слишком большой запрос",
+	TooLargeText:     "Запрос больше, чем принимает сервер.",
+	InternalTitle:    "Внутренняя ошибка",
+	InternalText:     "На сервере что-то сломалось. Мы записали подробности; попробуйте ещё раз чуть позже.",
+	UnavailableTitle: "Сервер перегружен",
+	UnavailableText:  "Сейчас слишком много тяжёлых запросов. Повторите через несколько секунд.",
+	BackHome:         "К уроку",
+
+	FieldIndexed:    "%s №%d",
+	FieldRowIndexed: "%s, строка %d, число %d",
+	FieldRow:        "%s, строка %d",
+	Quote:           "«%s»",
+	Empty:           "пусто",
+	NotNumber:       "это не число",
+	NotFinite:       "NaN и бесконечность не допускаются",
+	OutOfRange:      "число вне допустимого диапазона",
+	Unknown:         "такого значения нет",
+	Malformed:       "неверный формат",
+	UnknownVer:      "неизвестная версия ссылки",
+	Mismatch:        "значений %d, а должно быть %d",
+	RowLength:       "чисел в строке %d, а нужно %d — по числу входов",
+	TooMany:         "слишком много: %d",
+	TooFew:          "слишком мало: %d",
+	BadEscape:       "ссылка повреждена (неверное %%-кодирование или «;»)",
+	AllowedRange:    "Допустимо: число от %s до %s",
+	AllowedCount:    "Допустимо: от %d до %d",
+	AllowedOneOf:    "Допустимо: %s",
+	AllowedNumber:   "Допустимо: число с точкой, например 0.5 или -2",
+}
+
+var enErrors = ErrorMessages{
+	BadRequestTitle:  "There is a problem with this link",
+	BadRequestLead:   "Some values are not allowed. Fix them in the form below; the rest of the link is kept.",
+	NotFoundTitle:    "Page not found",
+	NotFoundText:     "There is no such page. Check the address, or start from the lesson.",
+	MethodTitle:      "Method not allowed",
+	MethodText:       "This page answers plain GET requests only.",
+	TooLongTitle:     "The link is too long",
+	TooLongText:      "The link is longer than %d bytes. nnplay never makes links that long, so it was most likely cut or edited.",
+	TooLargeTitle:    "Request too large",
+	TooLargeText:     "The request is larger than the server accepts.",
+	InternalTitle:    "Internal error",
+	InternalText:     "Something broke on the server. The details were logged; please try again a little later.",
+	UnavailableTitle: "The server is busy",
+	UnavailableText:  "There are too many heavy requests right now. Try again in a few seconds.",
+	BackHome:         "Back to the lesson",
+
+	FieldIndexed:    "%s #%d",
+	FieldRowIndexed: "%s, row %d, number %d",
+	FieldRow:        "%s, row %d",
+	Quote:           "“%s”",
+	Empty:           "empty",
+	NotNumber:       "not a number",
+	NotFinite:       "NaN and infinity are not allowed",
+	OutOfRange:      "out of the allowed range",
+	Unknown:         "no such value",
+	Malformed:       "malformed",
+	UnknownVer:      "unknown link version",
+	Mismatch:        "%d values where %d are needed",
+	RowLength:       "%d numbers where %d are needed, one per input",
+	TooMany:         "too many: %d",
+	TooFew:          "too few: %d",
+	BadEscape:       "the link is damaged (bad %%-encoding or a “;”)",
+	AllowedRange:    "Allowed: a number from %s to %s",
+	AllowedCount:    "Allowed: from %d to %d",
+	AllowedOneOf:    "Allowed: %s",
+	AllowedNumber:   "Allowed: a number with a decimal point, such as 0.5 or -2",
+}

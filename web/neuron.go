@@ -1,0 +1,112 @@
+package web
+
+import (
+	"bytes"
+	"encoding/csv"
+	"net/http"
+	"net/url"
+
+	"github.com/labstack/echo/v4"
+
+	"nnplay/web/chart"
+	"nnplay/web/i18n"
+	"nnplay/web/state"
+	"nnplay/web/templates"
+	"nnplay/web/view"
+)
+
+// neuronState decodes the request's /neuron link. A bad link becomes a
+// *pageError: the page with the form as given and the errors marked.
+func (s *Server) neuronState(c echo.Context) (state.Neuron, i18n.Lang, error) {
+	accept := c.Request().Header.Get("Accept-Language")
+	q, err := state.ParseQuery(c.QueryString())
+	if err == nil {
+		var n state.Neuron
+		if n, err = state.DecodeNeuron(q); err == nil {
+			return n, negotiate(n.Lang, accept), nil
+		}
+	} else {
+		q = url.Values{}
+	}
+	lang := negotiate(linkLang(c), accept)
+	p := view.NeuronInvalid(q, err, lang)
+	s.decorate(c, &p.Page)
+	return state.Neuron{}, lang, &pageError{
+		page: templates.Neuron(p), err: err,
+		json: apiError{Status: http.StatusBadRequest, Error: p.M.Errors.BadRequestTitle, Fields: p.Errors},
+	}
+}
+
+func (s *Server) neuron(c echo.Context) error {
+	n, lang, err := s.neuronState(c)
+	if err != nil {
+		return err
+	}
+	if redirected, err := canonical(c, view.NeuronPath, n.Encode()); redirected {
+		return err
+	}
+	p := view.Neuron(n, lang)
+	s.decorate(c, &p.Page)
+	varyLang(c, n.Lang == "")
+	return render(c, http.StatusOK, templates.Neuron(p))
+}
+
+// neuronChart draws the activation curve or the comparison as SVG.
+func (s *Server) neuronChart(c echo.Context) error {
+	n, lang, err := s.neuronState(c)
+	if err != nil {
+		return err
+	}
+	r := view.Neuron(n, lang).Result
+	lc := &r.Curve
+	if c.Path() == view.NeuronComparePath {
+		lc = &r.Compare
+	}
+	var b bytes.Buffer
+	if err := chart.Draw(&b, lc, chart.SVG); err != nil {
+		return err
+	}
+	c.Response().Header().Set("Content-Security-Policy", svgCSP)
+	varyLang(c, n.Lang == "")
+	return sendBuffer(c, "image/svg+xml", &b)
+}
+
+// neuronPreview is the link preview (og:image): the curve with the
+// neuron's point, as a 1200×630 PNG.
+func (s *Server) neuronPreview(c echo.Context) error {
+	n, lang, err := s.neuronState(c)
+	if err != nil {
+		return err
+	}
+	curve := view.Neuron(n, lang).Result.Curve
+	curve.Width, curve.Height = 600, 315
+	var b bytes.Buffer
+	if err := chart.Preview(&b, &curve); err != nil {
+		return err
+	}
+	varyLang(c, n.Lang == "")
+	return sendBuffer(c, "image/png", &b)
+}
+
+// neuronCSV is the batch (or the single input) with z and f(z).
+func (s *Server) neuronCSV(c echo.Context) error {
+	n, _, err := s.neuronState(c)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	if err := w.WriteAll(view.NeuronCSV(n)); err != nil {
+		return err
+	}
+	c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="neuron.csv"`)
+	return sendBuffer(c, "text/csv; charset=utf-8", &b)
+}
+
+func (s *Server) neuronAPI(c echo.Context) error {
+	n, _, err := s.neuronState(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, view.NeuronData(n))
+}

@@ -1,0 +1,52 @@
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+
+	"github.com/a-h/templ"
+	"github.com/labstack/echo/v4"
+)
+
+// cachePages is how long a shared cache may keep a page of a canonical
+// state. Pages are deterministic, so only a new release changes them, and
+// the ETag makes a revalidation cheap.
+const cachePages = "public, max-age=300"
+
+// render writes a templ component as a full HTML response. It renders
+// into a buffer first, so a failing component never sends half a page.
+func render(c echo.Context, status int, comp templ.Component) error {
+	buf := templ.GetBuffer()
+	defer templ.ReleaseBuffer(buf)
+	if err := comp.Render(c.Request().Context(), buf); err != nil {
+		return err
+	}
+	return send(c, status, echo.MIMETextHTMLCharsetUTF8, buf.Bytes())
+}
+
+// send writes body with an ETag, and answers a matching conditional
+// request with 304. Only successful responses are cacheable.
+func send(c echo.Context, status int, ctype string, body []byte) error {
+	h := c.Response().Header()
+	if status == http.StatusOK {
+		sum := sha256.Sum256(body)
+		etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+		h.Set("ETag", etag)
+		if h.Get("Cache-Control") == "" {
+			h.Set("Cache-Control", cachePages)
+		}
+		if match(c.Request().Header.Get("If-None-Match"), etag) {
+			return c.NoContent(http.StatusNotModified)
+		}
+	} else {
+		h.Set("Cache-Control", "no-store")
+	}
+	return c.Blob(status, ctype, body)
+}
+
+// sendBuffer is send for a bytes.Buffer.
+func sendBuffer(c echo.Context, ctype string, b *bytes.Buffer) error {
+	return send(c, http.StatusOK, ctype, b.Bytes())
+}

@@ -1,0 +1,92 @@
+package view
+
+import (
+	"nnplay/engine"
+	"nnplay/web/i18n"
+)
+
+// Page is what every page's layout needs.
+type Page struct {
+	M     *i18n.Messages
+	Lang  i18n.Lang
+	Nav   string // the current section: "home", "neuron", "conv", "network"
+	Path  string // the page's path, "/neuron"
+	Query string // the canonical query of what is shown, "" for defaults
+	Title string
+	// LangLinks switch the language and keep the rest of the state.
+	LangLinks []LangLink
+	// NavQuery is the query links to other pages carry: the language, when
+	// the link set one.
+	NavQuery string
+	// Preview is the path of the page's preview image (og:image), or "".
+	Preview string
+	// Desc is the page's description for link previews.
+	Desc string
+	// Base is the site's absolute URL without a trailing slash, for the
+	// canonical link and previews ("https://nnplay.example"); the server
+	// sets it, with the asset paths.
+	Base   string
+	Assets Assets
+}
+
+// Assets are the fingerprinted paths of the static files a page loads.
+type Assets struct {
+	CSS, JS, WasmExec, Wasm string
+}
+
+// LangLink is one entry of the language switch.
+type LangLink struct {
+	Lang    i18n.Lang
+	Name    string
+	Href    string
+	Current bool
+}
+
+// Link returns path with the query q, or path alone when q is empty.
+func Link(path, q string) string {
+	if q == "" {
+		return path
+	}
+	return path + "?" + q
+}
+
+// URL returns the page's own link.
+func (p *Page) URL() string { return Link(p.Path, p.Query) }
+
+// langLinks builds the switch from encode, which returns the page's
+// canonical query with the language set to l.
+func langLinks(path string, current i18n.Lang, encode func(l i18n.Lang) string) []LangLink {
+	var out []LangLink
+	for _, l := range i18n.Langs() {
+		out = append(out, LangLink{Lang: l, Name: l.Name(), Href: Link(path, encode(l)), Current: l == current})
+	}
+	return out
+}
+
+// Option is an <option> or a checkbox of a list that comes from a registry.
+type Option struct {
+	Value    string
+	Label    string
+	Selected bool
+}
+
+// palette is the Okabe–Ito colour-blind-safe set (its yellow darkened to
+// read on white); series colours come from it by activation.
+var palette = []string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999", "#8C6D00"}
+
+// ActivationColor returns the colour that stands for the activation name
+// in every chart, server or live.
+func ActivationColor(name string) string {
+	for i, a := range engine.Activations() {
+		if a.Name() == name {
+			return palette[i%len(palette)]
+		}
+	}
+	return palette[0]
+}
+
+// Colors used by single-curve charts.
+const (
+	CurveColor = "#0072B2"
+	MarkColor  = "#D55E00"
+)
