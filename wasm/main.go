@@ -4,8 +4,9 @@
 // browser run the same engine, state codec and view code as the server.
 //
 // It registers one global, nnplay, whose functions return Promises: they
-// resolve with JSON and reject with an Error for misuse or a recovered
-// panic. Nothing in this package computes; it converts and delegates.
+// resolve with JSON (or bytes) and reject with an Error for misuse or a
+// recovered panic. Nothing in this package computes; it converts and
+// delegates. Each page's glue is in its own file.
 package main
 
 import (
@@ -15,9 +16,13 @@ import (
 	"syscall/js"
 
 	"nnplay/web/i18n"
-	"nnplay/web/state"
 	"nnplay/web/view"
 )
+
+// updates are the pages' form updates, by the page's data-live name.
+var updates = map[string]func(q url.Values, lang i18n.Lang, op string) *view.Live{
+	"neuron": neuronUpdate,
+}
 
 func main() {
 	api := js.Global().Get("Object").New()
@@ -48,18 +53,12 @@ func update(args []js.Value) (any, error) {
 	}
 	lang, _ := i18n.Parse(js.Global().Get("document").Get("documentElement").Get("lang").String())
 
-	var live *view.Live
-	switch page := args[0].String(); page {
-	case "neuron":
-		n, err := state.DecodeNeuron(q)
-		if err != nil {
-			live = view.NeuronInvalid(q, err, lang).Live(false)
-			break
-		}
-		live = view.Neuron(n, lang).Live(op != "")
-	default:
+	page := args[0].String()
+	pageUpdate, ok := updates[page]
+	if !ok {
 		return nil, fmt.Errorf("nnplay.update: unknown page %q", page)
 	}
+	live := pageUpdate(q, lang, op)
 	if len(live.Errors) == 0 {
 		setLocation(live.Query)
 	}

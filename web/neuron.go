@@ -15,6 +15,16 @@ import (
 	"nnplay/web/view"
 )
 
+// neuronRoutes adds the /neuron page and its resources.
+func (s *Server) neuronRoutes() {
+	s.echo.GET(view.NeuronPath, s.neuron)
+	s.echo.GET(view.NeuronCSVPath, s.neuronCSV)
+	s.echo.GET(view.NeuronCurvePath, s.neuronChart)
+	s.echo.GET(view.NeuronComparePath, s.neuronChart)
+	s.echo.GET(view.NeuronPreviewPath, s.neuronPreview)
+	s.echo.GET("/api/neuron", s.neuronAPI)
+}
+
 // neuronState decodes the request's /neuron link. A bad link becomes a
 // *pageError: the page with the form as given and the errors marked.
 func (s *Server) neuronState(c echo.Context) (state.Neuron, i18n.Lang, error) {

@@ -94,12 +94,7 @@ func New(cfg Config) (*Server, error) {
 	}))
 
 	e.GET("/", s.home)
-	e.GET(view.NeuronPath, s.neuron)
-	e.GET(view.NeuronCSVPath, s.neuronCSV)
-	e.GET(view.NeuronCurvePath, s.neuronChart)
-	e.GET(view.NeuronComparePath, s.neuronChart)
-	e.GET(view.NeuronPreviewPath, s.neuronPreview)
-	e.GET("/api/neuron", s.neuronAPI)
+	s.neuronRoutes()
 	e.GET("/static/*", as.serve)
 	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok\n") })
 	return s, nil
@@ -158,6 +153,9 @@ func (s *Server) decorate(c echo.Context, pg *view.Page) {
 	pg.Assets = view.Assets{
 		CSS: s.assets.URL("app.css"), JS: s.assets.URL("app.js"),
 		WasmExec: s.assets.URL("wasm_exec.js"), Wasm: s.assets.URL("app.wasm"),
+	}
+	if pg.Script != "" {
+		pg.Assets.Page = s.assets.URL(pg.Script)
 	}
 }
 

@@ -36,14 +36,16 @@ func For(lang Lang) *Messages {
 
 // Messages is the whole catalog in one language.
 type Messages struct {
-	Lang   Lang
-	Common CommonMessages
-	Errors ErrorMessages
-	Home   HomeMessages
-	Neuron NeuronMessages
+	Lang    Lang
+	Common  CommonMessages
+	Errors  ErrorMessages
+	Home    HomeMessages
+	Neuron  NeuronMessages
+	Conv    ConvMessages
+	Network NetworkMessages
 }
 
 var catalogs = map[Lang]*Messages{
-	RU: {Lang: RU, Common: ruCommon, Errors: ruErrors, Home: ruHome, Neuron: ruNeuron},
-	EN: {Lang: EN, Common: enCommon, Errors: enErrors, Home: enHome, Neuron: enNeuron},
+	RU: {Lang: RU, Common: ruCommon, Errors: ruErrors, Home: ruHome, Neuron: ruNeuron, Conv: ruConv, Network: ruNetwork},
+	EN: {Lang: EN, Common: enCommon, Errors: enErrors, Home: enHome, Neuron: enNeuron, Conv: enConv, Network: enNetwork},
 }

@@ -11,8 +11,23 @@
   const form = document.querySelector('form[data-live]');
   const all = (sel, el = document) => Array.from(el.querySelectorAll(sel));
 
+  // The glue a page's own script (conv.js, …) builds on: ready resolves
+  // with the module's API once the page is live, apply copies an update
+  // into the page, update recomputes from the form.
+  let resolveReady, rejectReady;
+  const glue = {
+    ready: new Promise((res, rej) => { resolveReady = res; rejectReady = rej; }),
+    apply: null,
+    update: null,
+    form,
+    all,
+  };
+  glue.ready.catch(() => {}); // a page without its own script need not listen
+  globalThis.nnplayGlue = glue;
+
   // Live failed or impossible: fall back to the plain form.
   function fallBack(why) {
+    rejectReady(why);
     root.classList.replace('js', 'no-js');
     all('[data-live-failed]').forEach((el) => { el.hidden = false; });
     if (why) console.error('nnplay: live mode off:', why);
@@ -186,7 +201,10 @@
     all('[data-live-show]').forEach((el) => { el.hidden = false; });
     all('[data-live-ok]').forEach((el) => { el.hidden = false; });
     all('input[type=text]', form).forEach(syncSlider);
+    glue.apply = apply;
+    glue.update = update;
     await update(); // charts become live; a restored form (back button) is recomputed
+    resolveReady(api);
   }
 
   wireCopy();

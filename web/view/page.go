@@ -27,11 +27,15 @@ type Page struct {
 	// sets it, with the asset paths.
 	Base   string
 	Assets Assets
+	// Script names the page's own glue in web/static ("conv.js"), loaded
+	// after app.js; "" for none.
+	Script string
 }
 
 // Assets are the fingerprinted paths of the static files a page loads.
 type Assets struct {
 	CSS, JS, WasmExec, Wasm string
+	Page                    string // the page's own script, if any
 }
 
 // LangLink is one entry of the language switch.

@@ -1,0 +1,21 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"net/url"
+
+	"nnplay/web/i18n"
+	"nnplay/web/state"
+	"nnplay/web/view"
+)
+
+// neuronUpdate is the /neuron page's update: the decoded form's result,
+// or its errors.
+func neuronUpdate(q url.Values, lang i18n.Lang, op string) *view.Live {
+	n, err := state.DecodeNeuron(q)
+	if err != nil {
+		return view.NeuronInvalid(q, err, lang).Live(false)
+	}
+	return view.Neuron(n, lang).Live(op != "")
+}
