@@ -4,9 +4,25 @@
 // # Overview
 //
 // The engine is pure: it imports only the standard library and gonum's
-// numeric packages, never syscall/js, net/http, gonum/plot, templ or Echo
+// numeric packages (blas/gonum's SSE kernels, on amd64), never syscall/js, net/http, gonum/plot, templ or Echo
 // (a test enforces it). The same code is compiled into the server and into
 // the browser's WebAssembly module.
+//
+// # Convolution
+//
+// A Map is a single-channel image, kernel or feature map (float32, row-major,
+// indexed [y][x]). Conv2D convolves a map with a kernel as deep-learning
+// libraries do (cross-correlation; Flip gives true convolution), with valid,
+// same or full zero padding and a stride; OutSize gives the output size and
+// Breakdown the window, products and sum behind one output, with the same
+// bits as the feature map. ActivateTo, Pool2D and GrayTo/RGBATo finish a CNN
+// stage for display; ConvLayer is the multi-channel layer (NHWC input, HWIO
+// weights). Kernels/KernelByName are the preset registry; Paddings, PoolOps
+// and Scales list the other options, with stable tokens.
+//
+// Each output is summed in float32 in one documented order (see Conv2D), so
+// results are bit-identical natively, where the interior loops use gonum's
+// SSE axpy, and in WebAssembly, where they are plain Go loops.
 //
 // # Determinism
 //

@@ -1,0 +1,9 @@
+//go:build !amd64 || noasm
+
+package engine
+
+// useAxpy selects the axpy form of the interior loops (see interiorRowWith).
+const useAxpy = false
+
+// axpy does o[i] += a·x[i] for i < len(o), rounding each product.
+func axpy(o []float32, a float32, x []float32) { axpyGo(o, a, x) }
