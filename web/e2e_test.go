@@ -168,6 +168,14 @@ func TestE2ENeuron(t *testing.T) {
 	if got := e.text(ctx, "output"); got != "σ(0.75) = 0.679179" {
 		t.Fatalf("initial output %q", got)
 	}
+	// The module's functions reject misuse with an Error; they never throw
+	// a Go panic across the boundary.
+	for _, call := range []string{`nnplay.update('nope', [], '')`, `nnplay.update('neuron', 'not an array', '')`, `nnplay.update('neuron', [[1, 2]], '')`, `nnplay.update()`} {
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](call+`.then(() => 'resolved', (e) => e instanceof Error ? 'Error: ' + e.message : 'not an Error')`, chromedp.EvalAwaitPromise))
+		if err != nil || !strings.HasPrefix(got, "Error: nnplay") {
+			t.Errorf("%s: %q, %v", call, got, err)
+		}
+	}
 	// A marker survives only if the page is never reloaded.
 	e.eval(ctx, `window.__noReload = 'yes'`)
 
