@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -41,6 +42,12 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	req := c.Request()
+	if errors.Is(err, context.Canceled) {
+		// The client went away, and the work it started has stopped;
+		// nobody is there to answer.
+		s.log.Info("request canceled by the client", "uri", req.RequestURI)
+		return
+	}
 	lang := negotiate(linkLang(c), req.Header.Get("Accept-Language"))
 	m := i18n.For(lang)
 	api := strings.HasPrefix(req.URL.Path, "/api/")

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"net/http"
 	"net/url"
@@ -88,14 +89,14 @@ func (s *Server) neuronPreview(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	curve := view.Neuron(n, lang).Result.Curve
-	curve.Width, curve.Height = 600, 315
-	var b bytes.Buffer
-	if err := chart.Preview(&b, &curve); err != nil {
-		return err
-	}
 	varyLang(c, n.Lang == "")
-	return sendBuffer(c, "image/png", &b)
+	return s.expensive(c, string(lang), func(context.Context) (string, []byte, error) {
+		curve := view.Neuron(n, lang).Result.Curve
+		curve.Width, curve.Height = 600, 315
+		var b bytes.Buffer
+		err := chart.Preview(&b, &curve)
+		return "image/png", b.Bytes(), err
+	})
 }
 
 // neuronCSV is the batch (or the single input) with z and f(z).

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
 	"time"
 
@@ -31,6 +32,14 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	// Static overrides the embedded static files (for tests).
 	Static fs.FS
+	// CacheBytes bounds the in-memory cache of expensive renders
+	// (previews, replays); 0 means 64 MiB.
+	CacheBytes int
+	// MaxExpensive bounds the expensive renders running at once; 0 means
+	// the number of CPUs. ExpensiveWait is how long a request waits for a
+	// slot before it gets 503; 0 means 250 ms.
+	MaxExpensive  int
+	ExpensiveWait time.Duration
 }
 
 // Server is nnplay's HTTP server.
@@ -39,6 +48,8 @@ type Server struct {
 	cfg    Config
 	log    *slog.Logger
 	assets *assets
+	cache  *cache
+	admit  *admission
 }
 
 // New returns a Server with every route and middleware in place.
@@ -55,13 +66,23 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Static == nil {
 		cfg.Static = Static()
 	}
+	if cfg.CacheBytes == 0 {
+		cfg.CacheBytes = 64 << 20
+	}
+	if cfg.MaxExpensive == 0 {
+		cfg.MaxExpensive = runtime.GOMAXPROCS(0)
+	}
+	if cfg.ExpensiveWait == 0 {
+		cfg.ExpensiveWait = 250 * time.Millisecond
+	}
 	as, err := loadAssets(cfg.Static)
 	if err != nil {
 		return nil, err
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
-	s := &Server{echo: e, cfg: cfg, log: cfg.Log, assets: as}
+	s := &Server{echo: e, cfg: cfg, log: cfg.Log, assets: as,
+		cache: newCache(cfg.CacheBytes), admit: newAdmission(cfg.MaxExpensive, cfg.ExpensiveWait)}
 	e.HTTPErrorHandler = s.handleError
 
 	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
