@@ -11,7 +11,7 @@ PURE_PKGS := ./engine/... ./web/state/... ./web/view/... ./web/i18n/... ./web/li
 FUZZ_PKGS := ./web/state
 FUZZTIME  ?= 8s
 
-.PHONY: all generate wasm build run test check test-native test-wasm fuzz bench bench-native bench-wasm clean
+.PHONY: all generate wasm build run test check test-native test-wasm fuzz bench bench-native bench-wasm load clean
 
 all: build
 
@@ -65,6 +65,9 @@ bench-native:
 
 bench-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench . ./engine/
+
+load: build                    # a realistic mix against the real server on loopback
+	$(GO) run ./internal/tools/load -server bin/web $(LOADFLAGS)
 
 clean:
 	rm -rf bin $(STATIC)/app.wasm* $(STATIC)/wasm_exec.js

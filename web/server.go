@@ -36,7 +36,7 @@ type Config struct {
 	// (previews, replays); 0 means 64 MiB.
 	CacheBytes int
 	// MaxExpensive bounds the expensive renders running at once; 0 means
-	// the number of CPUs. ExpensiveWait is how long a request waits for a
+	// half the CPUs (at least one), so cheap pages always have a core. ExpensiveWait is how long a request waits for a
 	// slot before it gets 503; 0 means 250 ms.
 	MaxExpensive  int
 	ExpensiveWait time.Duration
@@ -70,7 +70,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.CacheBytes = 64 << 20
 	}
 	if cfg.MaxExpensive == 0 {
-		cfg.MaxExpensive = runtime.GOMAXPROCS(0)
+		cfg.MaxExpensive = max(1, runtime.GOMAXPROCS(0)/2)
 	}
 	if cfg.ExpensiveWait == 0 {
 		cfg.ExpensiveWait = 250 * time.Millisecond

@@ -1,0 +1,326 @@
+// Command load drives a running nnplay server with a realistic mix of
+// requests and reports throughput, latency percentiles per kind of
+// request, errors, and the server's peak memory.
+//
+//	load [-server bin/web] [-duration 20s] [-requests 200000] [-c 32]
+//	load -target http://127.0.0.1:8080   # an already running server
+//
+// Without -target it starts the server binary itself on a free loopback
+// port, so it can read the server's memory from /proc, and stops it with
+// SIGTERM at the end. It only ever talks to loopback addresses, and it is
+// bounded both in requests and in time.
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+)
+
+func main() {
+	server := flag.String("server", "bin/web", "server binary to start (ignored with -target)")
+	target := flag.String("target", "", "base URL of a running server (loopback only)")
+	duration := flag.Duration("duration", 20*time.Second, "how long to send requests")
+	maxRequests := flag.Int64("requests", 200000, "stop after this many requests")
+	conc := flag.Int("c", 32, "concurrent clients")
+	seed := flag.Uint64("seed", 1, "seed of the request mix")
+	flag.Parse()
+
+	base := *target
+	var srv *exec.Cmd
+	if base == "" {
+		var err error
+		srv, base, err = startServer(*server)
+		if err != nil {
+			fail(err)
+		}
+	}
+	if err := loopbackOnly(base); err != nil {
+		fail(err)
+	}
+	statics, err := discoverStatics(base)
+	if err != nil {
+		fail(err)
+	}
+	fmt.Printf("load: %s, %d clients, up to %s or %d requests\n", base, *conc, *duration, *maxRequests)
+
+	var mem memWatch
+	if srv != nil {
+		mem.start(srv.Process.Pid)
+	}
+	res := run(base, mixFor(statics), *conc, *duration, *maxRequests, *seed)
+	if srv != nil {
+		mem.stop()
+	}
+	res.print()
+	if srv != nil {
+		fmt.Printf("server memory (RSS): start %.1f MiB, peak %.1f MiB, end %.1f MiB; VmHWM %.1f MiB\n",
+			mib(mem.first), mib(mem.peak), mib(mem.last), mib(readStatus(srv.Process.Pid, "VmHWM")))
+		t0 := time.Now()
+		srv.Process.Signal(syscall.SIGTERM)
+		err := srv.Wait()
+		fmt.Printf("server stopped by SIGTERM in %s (%v)\n", time.Since(t0).Round(time.Millisecond), exitText(err))
+	}
+	if res.errors > 0 {
+		os.Exit(1)
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "load:", err)
+	os.Exit(2)
+}
+
+// startServer runs the server on a free loopback port and waits until it
+// answers.
+func startServer(bin string) (*exec.Cmd, string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, "", err
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	cmd := exec.Command(bin, "-addr", addr)
+	cmd.Stdout = io.Discard
+	cmd.Stderr = io.Discard // the request log would cost the server more than the work
+	if err := cmd.Start(); err != nil {
+		return nil, "", fmt.Errorf("starting %s: %w (run make build first)", bin, err)
+	}
+	base := "http://" + addr
+	for range 100 {
+		if resp, err := http.Get(base + "/healthz"); err == nil {
+			resp.Body.Close()
+			return cmd, base, nil
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	cmd.Process.Kill()
+	return nil, "", errors.New("the server did not start")
+}
+
+// loopbackOnly refuses any target that is not on this machine.
+func loopbackOnly(base string) error {
+	u, err := url.Parse(base)
+	if err != nil {
+		return err
+	}
+	ips, err := net.LookupIP(u.Hostname())
+	if err != nil {
+		return err
+	}
+	for _, ip := range ips {
+		if !ip.IsLoopback() {
+			return fmt.Errorf("%s is not a loopback address: load only runs against this machine", u.Hostname())
+		}
+	}
+	return nil
+}
+
+// discoverStatics reads the fingerprinted static paths from a page.
+func discoverStatics(base string) ([]string, error) {
+	resp, err := http.Get(base + "/neuron")
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	re := regexp.MustCompile(`/static/[A-Za-z0-9_.-]+`)
+	found := slices.Compact(slices.Sorted(slices.Values(re.FindAllString(string(body), -1))))
+	if len(found) == 0 {
+		return nil, errors.New("no static files found in /neuron")
+	}
+	return found, nil
+}
+
+func mib(b int64) float64 { return float64(b) / (1 << 20) }
+
+func exitText(err error) string {
+	if err == nil {
+		return "exit 0"
+	}
+	return err.Error()
+}
+
+// memWatch samples a process's resident memory.
+type memWatch struct {
+	first, peak, last int64
+	done              chan struct{}
+	wg                sync.WaitGroup
+}
+
+func (m *memWatch) start(pid int) {
+	m.done = make(chan struct{})
+	m.first = readStatus(pid, "VmRSS")
+	m.wg.Add(1)
+	go func() {
+		defer m.wg.Done()
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-m.done:
+				return
+			case <-t.C:
+				rss := readStatus(pid, "VmRSS")
+				m.last = rss
+				m.peak = max(m.peak, rss)
+			}
+		}
+	}()
+}
+
+func (m *memWatch) stop() { close(m.done); m.wg.Wait() }
+
+// readStatus returns a "kB" field of /proc/pid/status in bytes.
+func readStatus(pid int, field string) int64 {
+	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), field+":"); ok {
+			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			return n << 10
+		}
+	}
+	return 0
+}
+
+// kind is one kind of request in the mix.
+type kind struct {
+	name   string
+	weight int
+	// next returns a path and the statuses that count as success.
+	next func(r *rand.Rand) (path string, ok []int)
+	// headers are sent with the request.
+	headers map[string]string
+}
+
+type sample struct {
+	kind int
+	d    time.Duration
+	err  bool
+	shed bool
+}
+
+type result struct {
+	kinds    []kind
+	samples  [][]time.Duration
+	errs     []int64
+	shed     []int64
+	errors   int64
+	total    int64
+	elapsed  time.Duration
+	examples []string
+}
+
+func run(base string, mix []kind, conc int, d time.Duration, maxReq int64, seed uint64) *result {
+	client := &http.Client{
+		Timeout: 30 * time.Second,
+		Transport: &http.Transport{MaxIdleConnsPerHost: conc, MaxConnsPerHost: conc,
+			DisableCompression: true},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	total := 0
+	for _, k := range mix {
+		total += k.weight
+	}
+	res := &result{kinds: mix, samples: make([][]time.Duration, len(mix)), errs: make([]int64, len(mix)), shed: make([]int64, len(mix))}
+	var mu sync.Mutex
+	var sent atomic.Int64
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	start := time.Now()
+	var wg sync.WaitGroup
+	for w := range conc {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(seed, uint64(w)))
+			local := make([][]time.Duration, len(mix))
+			for ctx.Err() == nil && sent.Add(1) <= maxReq {
+				pick := r.IntN(total)
+				ki := 0
+				for pick >= mix[ki].weight {
+					pick -= mix[ki].weight
+					ki++
+				}
+				path, okStatus := mix[ki].next(r)
+				req, _ := http.NewRequest(http.MethodGet, base+path, nil)
+				for k, v := range mix[ki].headers {
+					req.Header.Set(k, v)
+				}
+				t0 := time.Now()
+				resp, err := client.Do(req)
+				status := 0
+				if err == nil {
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					status = resp.StatusCode
+				}
+				dt := time.Since(t0)
+				local[ki] = append(local[ki], dt)
+				if status == http.StatusServiceUnavailable {
+					atomic.AddInt64(&res.shed[ki], 1)
+				} else if err != nil || !slices.Contains(okStatus, status) {
+					atomic.AddInt64(&res.errs[ki], 1)
+					atomic.AddInt64(&res.errors, 1)
+					mu.Lock()
+					if len(res.examples) < 5 {
+						res.examples = append(res.examples, fmt.Sprintf("%s → %d %v", path, status, err))
+					}
+					mu.Unlock()
+				}
+			}
+			mu.Lock()
+			for i := range local {
+				res.samples[i] = append(res.samples[i], local[i]...)
+			}
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	res.elapsed = time.Since(start)
+	for _, s := range res.samples {
+		res.total += int64(len(s))
+	}
+	return res
+}
+
+func (r *result) print() {
+	fmt.Printf("\n%d requests in %s: %.0f req/s, %d errors\n\n", r.total, r.elapsed.Round(time.Millisecond), float64(r.total)/r.elapsed.Seconds(), r.errors)
+	fmt.Printf("%-22s %8s %9s %9s %9s %7s %6s\n", "kind", "requests", "p50", "p99", "max", "errors", "503s")
+	for i, k := range r.kinds {
+		s := r.samples[i]
+		if len(s) == 0 {
+			continue
+		}
+		slices.Sort(s)
+		q := func(p float64) time.Duration { return s[min(len(s)-1, int(p*float64(len(s))))] }
+		fmt.Printf("%-22s %8d %9s %9s %9s %7d %6d\n", k.name, len(s), ms(q(0.5)), ms(q(0.99)), ms(s[len(s)-1]), r.errs[i], r.shed[i])
+	}
+	for _, e := range r.examples {
+		fmt.Println("error:", e)
+	}
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d.Microseconds())/1000) }
