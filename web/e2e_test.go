@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"nnplay/web"
@@ -109,12 +110,20 @@ func (e *e2e) eval(ctx context.Context, js string) string {
 	return v
 }
 
-// waitFor polls the JS boolean expression until it holds.
+// waitFor polls the JS boolean expression until it holds. A navigation
+// in between (the page's context destroyed) is waited out, not an error.
 func (e *e2e) waitFor(ctx context.Context, what, js string) {
 	e.t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
-		e.t.Fatalf("waiting for %s (%s): %v\npage text: %s", what, js, err, e.eval(ctx, `document.querySelector('main')?.innerText.slice(0, 1500) ?? ''`))
+	deadline := time.Now().Add(20 * time.Second)
+	var err error
+	for time.Now().Before(deadline) {
+		var ok bool
+		if ok, err = chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+js+")")); err == nil && ok {
+			return
+		}
+		time.Sleep(25 * time.Millisecond)
 	}
+	e.t.Fatalf("waiting for %s (%s): %v\npage text: %s", what, js, err, e.eval(ctx, `document.querySelector('main')?.innerText.slice(0, 1500) ?? ''`))
 }
 
 // live waits until the wasm module runs the page.
@@ -328,4 +337,47 @@ func TestE2EScreens(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestE2ENeuronNothingLost: the address bar always holds the state, so a
+// reload and the back button bring it back; and when the module cannot
+// load, the page says so and works as the server's form.
+func TestE2ENeuronNothingLost(t *testing.T) {
+	e := startE2E(t)
+	ctx := e.tab()
+	e.do(ctx, chromedp.Navigate(e.srv.URL+"/neuron?lang=en"))
+	e.live(ctx)
+	e.typeInto(ctx, "f-x-1", "-3")
+	e.waitFor(ctx, "the link", `location.search === '?v=1&lang=en&x=-3&x=2&w=0.5&w=-0.25'`)
+	e.do(ctx, chromedp.Reload())
+	e.live(ctx)
+	if got := e.eval(ctx, `document.getElementById('f-x-1').value + ' ' + document.querySelector('[data-out="z"]').textContent`); got != "-3 −1.25" {
+		t.Errorf("after a reload: %q", got)
+	}
+	e.do(ctx, chromedp.Click(chromedp.CSS(`header a[href^="/?"], header a.brand`)))
+	e.waitFor(ctx, "the home page", `location.pathname === '/'`)
+	e.eval(ctx, `history.back(), ''`) // the page may come from the back-forward cache: no load event
+	e.waitFor(ctx, "back on the neuron", `location.pathname === '/neuron' && document.getElementById('f-x-1')?.value === '-3'`)
+	e.live(ctx)
+	if got := e.text(ctx, "z"); got != "−1.25" {
+		t.Errorf("after the back button z = %q", got)
+	}
+
+	// The module fails to load: the page says so, shows the submit button,
+	// and the form is computed by the server.
+	broken := e.tab()
+	if _, err := chromedp.Call(broken, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(broken, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/static/app.*.wasm", Block: true}}}); err != nil {
+		t.Fatal(err)
+	}
+	e.do(broken, chromedp.Navigate(e.srv.URL+"/neuron?lang=en"))
+	e.waitFor(broken, "the failure note", `!!document.querySelector('[data-live-failed]:not([hidden])')`)
+	if got := e.eval(broken, `document.documentElement.className`); got != "no-js" {
+		t.Errorf("after the failure the page's class is %q", got)
+	}
+	e.typeInto(broken, "f-b", "2")
+	e.do(broken, chromedp.Click(chromedp.CSS(`#neuron-form button.submit`)))
+	e.waitFor(broken, "the server's answer", `location.search === '?v=1&lang=en&b=2' && document.querySelector('[data-out="z"]').textContent === '2'`)
 }
