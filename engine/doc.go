@@ -1,5 +1,5 @@
 // Package engine is nnplay's compute core: the neuron and its activations,
-// and (in later files) convolution, pooling and a small trainable network.
+// convolution and pooling, and a small trainable network with its datasets.
 //
 // # Overview
 //
@@ -23,6 +23,38 @@
 // Each output is summed in float32 in one documented order (see Conv2D), so
 // results are bit-identical natively, where the interior loops use gonum's
 // SSE axpy, and in WebAssembly, where they are plain Go loops.
+//
+// # The trainable network
+//
+// MLP is a fully connected network of float64 weights: any layer sizes, one
+// hidden activation from the registry, and an Output that fixes the output
+// activation and its loss (σ with cross-entropy, TensorFlow Playground's
+// tanh with the squared loss, linear with the squared loss for regression,
+// softmax with cross-entropy for classes). Train runs mini-batch SGD in the
+// given order, with L1 or L2 regularization of the weights as TensorFlow
+// Playground defines it, and returns ErrDiverged, with the weights restored,
+// when a parameter stops being finite. ParamsTo's order is documented, so
+// links can carry weights.
+//
+// Playground builds the exercise on it: a Config's Dataset (TensorFlow
+// Playground's generators, drawn from an explicit *rand.Rand) or the user's
+// own Points, split by Split; input Features of (x₁, x₂); one epoch per Step
+// and a History of Metrics. BoundaryTo writes the output's and every hidden
+// neuron's heatmap in one call, one byte per cell, for a canvas; GridsTo and
+// History.Curve give the same data as gonum/plot's GridXYZ and XYer without
+// the engine importing plot.
+//
+// Datasets and features use portable sin, cos and log (mathx_trig.go), and
+// Gaussian samples come from Float64 (Marsaglia's polar method), never from
+// rand's NormFloat64, whose tails use math.Exp and math.Log.
+//
+// # Speed under wasm
+//
+// Go's wasm code sends every loop iteration and every branch through its
+// function's block dispatcher, and a call spills its arguments to memory, so
+// the MLP's loops work on whole batches, are unrolled by four, and write tanh
+// and σ out in full (bit for bit the registry's functions) instead of
+// calling them.
 //
 // # Determinism
 //
