@@ -22,13 +22,17 @@ const (
 	TooMany                           // Got items, more than Allowed.Max
 	TooFew                            // Got items, fewer than Allowed.Min
 	BadEscape                         // the query string itself is damaged
+	Missing                           // absent, but another field needs it
+	TooLarge                          // data (a picture) larger than Allowed.Max
+	Corrupt                           // data (a picture) that cannot be read
 )
 
 var problemNames = map[Problem]string{
 	NotNumber: "not a number", NotFinite: "not finite", OutOfRange: "out of range",
 	Unknown: "unknown value", Malformed: "malformed", UnknownVersion: "unknown version",
 	Mismatch: "count mismatch", RowLength: "wrong row length", TooMany: "too many",
-	TooFew: "too few", BadEscape: "bad query escape",
+	TooFew: "too few", BadEscape: "bad query escape", Missing: "missing",
+	TooLarge: "too large", Corrupt: "corrupt",
 }
 
 func (p Problem) String() string { return problemNames[p] }

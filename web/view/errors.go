@@ -108,6 +108,12 @@ func problem(em *i18n.ErrorMessages, e *state.FieldError) string {
 		return fmt.Sprintf(em.TooFew, e.Got)
 	case state.BadEscape:
 		return em.BadEscape
+	case state.Missing:
+		return em.Missing
+	case state.TooLarge:
+		return em.TooLarge
+	case state.Corrupt:
+		return em.Corrupt
 	}
 	return em.Malformed
 }
