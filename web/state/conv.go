@@ -371,21 +371,43 @@ func (r *reader) cell(s string, w, h int) [2]int {
 	return [2]int{}
 }
 
-// convOp moves the step-through's cell.
+// convOp applies the form's action s: moving the step-through's cell in
+// reading order, or adding (addk) or removing (delkN) a kernel.
 func (r *reader) convOp(c *Conv, s string, w, h int) {
 	n := w * h
 	i := c.At[1]*w + c.At[0]
-	switch s {
-	case "first":
+	switch {
+	case s == "first":
 		i = 0
-	case "last":
+	case s == "last":
 		i = n - 1
-	case "next":
+	case s == "next":
 		i = (i + 1) % max(n, 1)
-	case "prev":
+	case s == "prev":
 		i = (i - 1 + n) % max(n, 1)
+	case s == "addk" && len(c.Kernels) < engine.MaxKernels:
+		c.Kernels = append(c.Kernels, Kernel{Preset: "identity"})
+		return
+	case strings.HasPrefix(s, "delk") && len(c.Kernels) > 1:
+		k, err := strconv.Atoi(s[4:])
+		if err == nil && 1 <= k && k <= len(c.Kernels) {
+			c.Kernels = slices.Delete(c.Kernels, k-1, k)
+			if c.Sel > k || c.Sel > len(c.Kernels) {
+				c.Sel--
+			}
+			c.clampAt()
+			return
+		}
+		fallthrough
 	default:
-		r.errs = append(r.errs, &FieldError{Key: "op", Value: shorten(s), Problem: Unknown, Allowed: Allowed{Kind: AllowOneOf, Options: []string{"first", "prev", "next", "last"}}})
+		opts := []string{"first", "prev", "next", "last"}
+		if len(c.Kernels) < engine.MaxKernels {
+			opts = append(opts, "addk")
+		}
+		if len(c.Kernels) > 1 {
+			opts = append(opts, "delk1…delk"+strconv.Itoa(len(c.Kernels)))
+		}
+		r.errs = append(r.errs, &FieldError{Key: "op", Value: shorten(s), Problem: Unknown, Allowed: Allowed{Kind: AllowOneOf, Options: opts}})
 		return
 	}
 	if n == 0 {

@@ -70,6 +70,12 @@ func TestConvGolden(t *testing.T) {
 			c.Kernels, c.Pad, c.Stride = []Kernel{{Preset: "box-blur"}}, "full", 4
 		}},
 		{"utm_source=x", "", func(*Conv) {}},
+		{"op=addk", "v=1&k=lesson&k=identity", func(c *Conv) { c.Kernels = append(c.Kernels, Kernel{Preset: "identity"}) }},
+		{"k=lesson&k=outline&k=emboss&sel=3&at=1,1&op=delk1", "v=1&k=outline&k=emboss&sel=2&at=1,1", func(c *Conv) {
+			c.Kernels, c.Sel, c.At = []Kernel{{Preset: "outline"}, {Preset: "emboss"}}, 2, [2]int{1, 1}
+		}},
+		{"k=1&k=lesson&sel=1&at=4,4&op=delk1", "", func(*Conv) {}},
+		{"k=lesson&k=1&sel=2&at=4,4&op=delk2", "", func(*Conv) {}},
 	} {
 		c, err := decodeConv(t, tc.in)
 		if err != nil {
@@ -195,6 +201,9 @@ func TestConvErrors(t *testing.T) {
 		{"at=1", FieldError{Key: "at", Problem: Malformed}},
 		{"k=" + grid(7, 7) + "&at=1,0", FieldError{Key: "at", Problem: OutOfRange}},
 		{"op=jump", FieldError{Key: "op", Problem: Unknown}},
+		{"op=delk1", FieldError{Key: "op", Problem: Unknown}},
+		{"k=lesson&k=lesson&op=delk3", FieldError{Key: "op", Problem: Unknown}},
+		{ks(8) + "op=addk", FieldError{Key: "op", Problem: Unknown}},
 		{"lang=de", FieldError{Key: "lang", Problem: Unknown}},
 	} {
 		_, err := decodeConv(t, tc.in)
