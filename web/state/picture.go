@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"io"
+	"sync"
 )
 
 // Picture is a drawn or uploaded grey picture as a link carries it: W×H
@@ -28,12 +29,56 @@ const maxPictureBytes = 2 + 256*256
 
 var b64 = base64.RawURLEncoding
 
+// pictureCache remembers the last picture encoded or decoded: a page
+// builds many links to one state, and the live page sends the same px
+// back with every change.
+var pictureCache struct {
+	sync.Mutex
+	p Picture
+	s string
+}
+
+func cachedPx(p Picture) (string, bool) {
+	pictureCache.Lock()
+	defer pictureCache.Unlock()
+	c := pictureCache.p
+	if c.W == p.W && c.H == p.H && bytes.Equal(c.Gray, p.Gray) && pictureCache.s != "" {
+		return pictureCache.s, true
+	}
+	return "", false
+}
+
+func cachedPicture(s string) (Picture, bool) {
+	pictureCache.Lock()
+	defer pictureCache.Unlock()
+	if s == pictureCache.s && s != "" {
+		return pictureCache.p, true
+	}
+	return Picture{}, false
+}
+
+func remember(p Picture, s string) {
+	pictureCache.Lock()
+	defer pictureCache.Unlock()
+	pictureCache.p = Picture{W: p.W, H: p.H, Gray: bytes.Clone(p.Gray)}
+	pictureCache.s = s
+}
+
 // EncodePicture returns p's px value. It panics if p's size is outside
 // 1…256 or its data does not match its size.
 func EncodePicture(p Picture) string {
 	if p.W < 1 || p.H < 1 || p.W > 256 || p.H > 256 || len(p.Gray) != p.W*p.H {
 		panic("state: bad Picture")
 	}
+	if s, ok := cachedPx(p); ok {
+		return s
+	}
+	s := encodePicture(p)
+	remember(p, s)
+	return s
+}
+
+func encodePicture(p Picture) string {
 	raw := make([]byte, 2+len(p.Gray))
 	raw[0], raw[1] = byte(p.W-1), byte(p.H-1)
 	paeth(raw[2:], p.Gray, p.W, false)
@@ -50,8 +95,20 @@ var (
 	errTooLarge = errors.New("too large")
 )
 
-// DecodePicture reads a px value.
+// DecodePicture reads a px value. The picture's levels must not be
+// modified: they may be shared with other decodes of the same value.
 func DecodePicture(s string) (Picture, error) {
+	if p, ok := cachedPicture(s); ok {
+		return Picture{W: p.W, H: p.H, Gray: bytes.Clone(p.Gray)}, nil
+	}
+	p, err := decodePicture(s)
+	if err == nil {
+		remember(p, s)
+	}
+	return p, err
+}
+
+func decodePicture(s string) (Picture, error) {
 	z, err := b64.DecodeString(s)
 	if err != nil || len(z) == 0 {
 		return Picture{}, errCorrupt
