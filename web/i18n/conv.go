@@ -27,7 +27,6 @@ type ConvMessages struct {
 	UploadLabel  string
 	UploadButton string
 	UploadHelp   string // verbs: the largest side in pixels, the largest file in MB
-	UploadNote   string // verbs: original w, h, scaled w, h
 	UploadBad    string
 	UploadHuge   string // verbs: w, h, the largest side
 	UploadBig    string // verb: the largest file in MB
@@ -146,12 +145,11 @@ var ruConv = ConvMessages{
 	UploadLabel:  "Картинка из файла (PNG, JPEG, GIF)",
 	UploadButton: "Открыть",
 	UploadHelp:   "Станет серой и уменьшится до %d×%d. Файл не больше %d МБ.",
-	UploadNote:   "Картинка %d×%d уменьшена до %d×%d.",
 	UploadBad:    "Это не картинка PNG, JPEG или GIF, или файл повреждён.",
 	UploadHuge:   "Картинка %d×%d слишком велика: каждая сторона — не больше %d пикселей.",
 	UploadBig:    "Файл больше %d МБ.",
 	UploadNone:   "Выберите файл с картинкой.",
-	Shrunk:       "Чтобы ссылка была короче 8 КБ, в ней изображение %d×%d (исходное — %d×%d). Так его видите вы, и так его увидят по ссылке.",
+	Shrunk:       "Изображение уменьшено до %d×%d (исходное — %d×%d): картинки больше 256×256 уменьшаются, а ссылка должна быть короче 8 КБ. Так его видите вы, и так его увидят по ссылке.",
 
 	KernelsLegend: "Фильтры (ядра свёртки)",
 	Kernel:        "Фильтр %d",
@@ -296,12 +294,11 @@ var enConv = ConvMessages{
 	UploadLabel:  "A picture from a file (PNG, JPEG, GIF)",
 	UploadButton: "Open",
 	UploadHelp:   "It is made grey and scaled down to %d×%d. Files up to %d MB.",
-	UploadNote:   "The %d×%d picture was scaled down to %d×%d.",
 	UploadBad:    "This is not a PNG, JPEG or GIF picture, or the file is damaged.",
 	UploadHuge:   "The picture is %d×%d, too large: each side may be at most %d pixels.",
 	UploadBig:    "The file is larger than %d MB.",
 	UploadNone:   "Choose a picture file.",
-	Shrunk:       "To keep the link under 8 KB it holds the image at %d×%d (the original was %d×%d). This is what you see, and what the link shows.",
+	Shrunk:       "The image is scaled down to %d×%d (the original is %d×%d): pictures larger than 256×256 are scaled down, and the link must stay under 8 KB. This is what you see, and what the link shows.",
 
 	KernelsLegend: "Filters (convolution kernels)",
 	Kernel:        "Filter %d",

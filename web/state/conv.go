@@ -180,8 +180,11 @@ func (r *reader) convImage(c *Conv) {
 	sources := append(imageNames(), SourceGrid, SourceDraw)
 	tok, hasTok := r.single("img")
 	gridS, hasGrid := r.single("grid")
+	// The form's hidden px and src are empty when there is no picture.
 	pxS, hasPx := r.single("px")
+	hasPx = hasPx && pxS != ""
 	srcS, hasSrc := r.single("src")
+	hasSrc = hasSrc && srcS != ""
 	switch {
 	case hasTok:
 		if !slices.Contains(sources, tok) {

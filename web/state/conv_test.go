@@ -70,6 +70,7 @@ func TestConvGolden(t *testing.T) {
 			c.Kernels, c.Pad, c.Stride = []Kernel{{Preset: "box-blur"}}, "full", 4
 		}},
 		{"utm_source=x", "", func(*Conv) {}},
+		{"img=camera&px=&src=&grid=1", "v=1&img=camera", func(c *Conv) { c.Image = "camera" }},
 		{"op=addk", "v=1&k=lesson&k=identity", func(c *Conv) { c.Kernels = append(c.Kernels, Kernel{Preset: "identity"}) }},
 		{"k=lesson&k=outline&k=emboss&sel=3&at=1,1&op=delk1", "v=1&k=outline&k=emboss&sel=2&at=1,1", func(c *Conv) {
 			c.Kernels, c.Sel, c.At = []Kernel{{Preset: "outline"}, {Preset: "emboss"}}, 2, [2]int{1, 1}
@@ -176,7 +177,7 @@ func TestConvErrors(t *testing.T) {
 		{"img=photo", FieldError{Key: "img", Problem: Unknown}},
 		{"grid=1&px=" + goldenPx, FieldError{Key: "img", Problem: Missing}},
 		{"px=!!", FieldError{Key: "px", Problem: Corrupt}},
-		{"px=", FieldError{Key: "px", Problem: Corrupt}},
+		{"img=draw&px=", FieldError{Key: "px", Problem: Missing}},
 		{"px=" + goldenPx[:len(goldenPx)-9], FieldError{Key: "px", Problem: Corrupt}},
 		{"px=" + deflate([]byte{1, 1, 0, 0, 0}), FieldError{Key: "px", Problem: Corrupt}},
 		{"px=" + bomb, FieldError{Key: "px", Problem: TooLarge}},

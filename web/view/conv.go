@@ -2,7 +2,6 @@ package view
 
 import (
 	"fmt"
-	"html"
 	"net/url"
 	"slices"
 	"strconv"
@@ -569,9 +568,9 @@ func gridSVG(img engine.Map, b engine.Breakdown, in Display) string {
 			} else {
 				fmt.Fprintf(&sb, `<rect class="pad" x="%d" y="%d" width="%d" height="%d"></rect>`, px, py, cellPx, cellPx)
 			}
-			fmt.Fprintf(&sb, `<text class="%s" x="%d" y="%d">%s</text>`, class, px+cellPx/2, py+cellPx/2+2, html.EscapeString(text))
+			fmt.Fprintf(&sb, `<text class="%s" x="%d" y="%d">%s</text>`, class, px+cellPx/2, py+cellPx/2+2, escapeXML(text))
 			if inWin {
-				fmt.Fprintf(&sb, `<text class="w %s" x="%d" y="%d">×%s</text>`, class, px+cellPx-4, py+cellPx-5, html.EscapeString(Num(float64(t.Weight))))
+				fmt.Fprintf(&sb, `<text class="w %s" x="%d" y="%d">×%s</text>`, class, px+cellPx-4, py+cellPx-5, escapeXML(Num(float64(t.Weight))))
 			}
 		}
 	}
@@ -604,7 +603,7 @@ func (p *ConvPage) outGridSVG(c state.Conv, sel MapView, x, y int) string {
 			}
 			label := fmt.Sprintf(p.M.Conv.CellLink, cx, cy, Num(float64(v)))
 			fmt.Fprintf(&sb, `<a href="%s" data-at="%d,%d" aria-label="%s"%s><rect x="%d" y="%d" width="%d" height="%d" fill="rgb(%d,%d,%d)"></rect><text class="%s" x="%d" y="%d">%s</text></a>`,
-				html.EscapeString(href), cx, cy, html.EscapeString(label), cur, cx*cellPx, cy*cellPx, cellPx, cellPx, lv, lv, lv, class, cx*cellPx+cellPx/2, cy*cellPx+cellPx/2+2, html.EscapeString(Num(float64(v))))
+				escapeXML(href), cx, cy, escapeXML(label), cur, cx*cellPx, cy*cellPx, cellPx, cellPx, lv, lv, lv, class, cx*cellPx+cellPx/2, cy*cellPx+cellPx/2+2, escapeXML(Num(float64(v))))
 		}
 	}
 	fmt.Fprintf(&sb, `<rect class="cell" x="%d" y="%d" width="%d" height="%d"></rect></svg>`, x*cellPx, y*cellPx, cellPx, cellPx)
@@ -748,3 +747,9 @@ func StageText(r *ConvResult, i int) string {
 	}
 	return ""
 }
+
+// xmlEscaper escapes text for SVG markup (package html would bring its
+// table of 2,000 entities into the wasm module).
+var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
+
+func escapeXML(s string) string { return xmlEscaper.Replace(s) }
