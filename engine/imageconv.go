@@ -172,18 +172,35 @@ func rangeLevel(v, lo, mul float32) byte {
 }
 
 // Range returns the smallest and largest finite values of m, or 0, 0 if it
-// has none.
+// has none. (Comparisons, not the builtin min and max, which are runtime
+// calls in WebAssembly.)
 func (m Map) Range() (lo, hi float32) {
-	first := true
+	lo, hi = math.MaxFloat32, -math.MaxFloat32
+	inf := false
 	for _, v := range m.Data {
-		if v != v || v > math.MaxFloat32 || v < -math.MaxFloat32 {
-			continue
+		if v < lo {
+			lo = v
 		}
-		if first {
-			lo, hi, first = v, v, false
-			continue
+		if v > hi {
+			hi = v
 		}
-		lo, hi = min(lo, v), max(hi, v)
+	}
+	if lo < -math.MaxFloat32 || hi > math.MaxFloat32 {
+		inf = true
+	}
+	if inf { // rare: again, skipping the infinities
+		lo, hi = math.MaxFloat32, -math.MaxFloat32
+		for _, v := range m.Data {
+			if v < lo && v >= -math.MaxFloat32 {
+				lo = v
+			}
+			if v > hi && v <= math.MaxFloat32 {
+				hi = v
+			}
+		}
+	}
+	if lo > hi {
+		return 0, 0 // no finite value
 	}
 	return lo, hi
 }

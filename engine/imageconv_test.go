@@ -169,3 +169,19 @@ func TestRangeGray(t *testing.T) {
 		t.Error("an empty range did not panic")
 	}
 }
+
+func TestRangeSpecial(t *testing.T) {
+	t.Parallel()
+	inf := float32(math.Inf(1))
+	for _, tc := range []struct {
+		in     []float32
+		lo, hi float32
+	}{
+		{[]float32{3}, 3, 3}, {[]float32{inf, -inf, 2, -5}, -5, 2}, {[]float32{inf}, 0, 0},
+		{[]float32{math.MaxFloat32, -math.MaxFloat32}, -math.MaxFloat32, math.MaxFloat32}, {nil, 0, 0},
+	} {
+		if lo, hi := engine.NewMap(len(tc.in), 1, tc.in).Range(); lo != tc.lo || hi != tc.hi {
+			t.Errorf("Range(%v) = %v, %v; want %v, %v", tc.in, lo, hi, tc.lo, tc.hi)
+		}
+	}
+}

@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"net/url"
+	"slices"
 	"syscall/js"
 
 	"nnplay/engine"
@@ -20,6 +21,7 @@ var conv struct {
 	st   state.Conv
 	lang i18n.Lang
 	page *view.ConvPage
+	buf  view.ConvBuffers // the page's maps, reused
 	rgba []byte              // the canvas's pixels, copied in
 	img  engine.Map          // the drawing as grey levels
 	pix  map[string][]byte   // each map's RGBA pixels
@@ -50,12 +52,14 @@ func convUpdate(q url.Values, lang i18n.Lang, op string) *view.Live {
 // convShow makes c the page's state and computes its page.
 func convShow(c state.Conv, lang i18n.Lang, draft bool) *view.ConvPage {
 	conv.st, conv.lang = c, lang
-	conv.page = view.Conv(c, lang, draft)
+	conv.page = view.ConvInto(&conv.buf, c, lang, draft)
 	return conv.page
 }
 
-// convPaint() returns every map of the last update as [key, width,
-// height, Uint8ClampedArray of RGBA pixels] for a canvas's ImageData.
+// convPaint(skipInput, keys) returns the maps of the last update as [key,
+// width, height, Uint8ClampedArray of RGBA pixels] for a canvas's
+// ImageData: all of them, or those named in the array keys; skipInput
+// leaves out the input (during a stroke the canvas is the input).
 func convPaint(args []js.Value) (any, error) {
 	p := conv.page
 	if p == nil || p.Result == nil {
@@ -66,6 +70,16 @@ func convPaint(args []js.Value) (any, error) {
 	}
 	r := p.Result
 	maps := append([]view.MapView{r.In}, r.Maps...)
+	if len(args) > 0 && args[0].Truthy() {
+		maps = maps[1:]
+	}
+	if len(args) > 1 && isArray(args[1]) {
+		want := map[string]bool{}
+		for i := range args[1].Length() {
+			want[args[1].Index(i).String()] = true
+		}
+		maps = slices.DeleteFunc(maps, func(mv view.MapView) bool { return !want[mv.Key] })
+	}
 	maps = append(maps, r.Act...)
 	maps = append(maps, r.Pool...)
 	list := js.Global().Get("Array").New(len(maps))
@@ -112,11 +126,14 @@ func convStroke(args []js.Value) (any, error) {
 		return nil, errors.New("nnplay.convStroke: the canvas is larger than a picture may be")
 	}
 	c := conv.st
-	orig := c.Orig
 	if c.Image != state.SourceDraw {
-		orig = [2]int{}
+		c.Orig = [2]int{}
 	}
-	c.SetPicture(conv.img, orig)
+	// The picture's levels are made once, at the end of the stroke: until
+	// then the page computes from the drawing itself.
+	c.Image, c.Grid, c.Pic = state.SourceDraw, nil, state.Picture{W: conv.img.W, H: conv.img.H}
+	conv.buf.Input = conv.img
+	defer func() { conv.buf.Input = engine.Map{} }()
 	return string(convShow(c, conv.lang, true).Live(false).JSON()), nil
 }
 
@@ -124,6 +141,9 @@ func convStroke(args []js.Value) (any, error) {
 // it must be), the page rebuilt with its links, and the address bar set.
 func convCommit(args []js.Value) (any, error) {
 	c := conv.st
+	if c.Image == state.SourceDraw && c.Pic.Gray == nil { // after strokes
+		c.SetPicture(conv.img, c.Orig)
+	}
 	c.FitLink()
 	p := convShow(c, conv.lang, false)
 	setLocation(p.Query)

@@ -18,12 +18,23 @@
   const stats = { strokes: [] };
   globalThis.nnplayConvStats = stats;
 
-  // Paint every canvas from the module's last result. skipInput leaves the
-  // drawing canvas alone during a stroke: it is the source.
-  async function paint(skipInput) {
-    const maps = await api().convPaint();
+  // The maps on screen: a stroke repaints only those (the rest are
+  // painted when it ends).
+  const visible = new Set();
+  const seen = new IntersectionObserver((entries) => {
+    for (const en of entries) {
+      if (en.isIntersecting) visible.add(en.target.dataset.map);
+      else visible.delete(en.target.dataset.map);
+    }
+  });
+  all('canvas[data-map]').forEach((cv) => seen.observe(cv));
+
+  // Paint the canvases from the module's last result. During a stroke the
+  // drawing canvas is the source and is left alone, and only the maps on
+  // screen are painted.
+  async function paint(stroke) {
+    const maps = await api().convPaint(!!stroke, stroke ? Array.from(visible) : null);
     for (const [key, w, h, data] of maps) {
-      if (skipInput && key === 'in') continue;
       const image = w * h > 0 ? new ImageData(data, w, h) : null;
       for (const cv of all(`canvas[data-map="${key}"]`)) {
         if (cv.width !== Math.max(w, 1) || cv.height !== Math.max(h, 1)) {

@@ -139,9 +139,32 @@ type StepView struct {
 
 // Conv builds the page for a valid state.
 func Conv(c state.Conv, lang i18n.Lang, draft bool) *ConvPage {
+	return ConvInto(nil, c, lang, draft)
+}
+
+// ConvBuffers holds the maps of one page for the next: a live page
+// computes into the same storage stroke after stroke instead of leaving
+// a megabyte to the garbage collector each time. The maps of the page
+// built before are overwritten.
+type ConvBuffers struct {
+	// Input, when it has pixels, is the input image whatever the state's
+	// picture holds: a drawing in progress, already grey levels, whose
+	// state need only have the size (the levels are made at the end).
+	Input      engine.Map
+	img        engine.Map
+	fm, am, pm [engine.MaxKernels]engine.Map
+}
+
+// ConvInto is Conv computing into buf (nil for fresh storage).
+func ConvInto(buf *ConvBuffers, c state.Conv, lang i18n.Lang, draft bool) *ConvPage {
+	if buf == nil {
+		buf = new(ConvBuffers)
+	}
 	p := convPage(lang, c, draft)
-	p.Form = convForm(p.M, c)
-	p.Result = convResult(p, c)
+	if !draft { // a stroke's update does not touch the form
+		p.Form = convForm(p.M, c, draft)
+	}
+	p.Result = convResult(p, c, buf)
 	return p
 }
 
@@ -267,14 +290,18 @@ func rowsText(rows [][]float64) string {
 	return b.String()
 }
 
-func convForm(m *i18n.Messages, c state.Conv) ConvForm {
+// convForm fills the form from a valid state; a draft has no picture
+// link yet (encoding it is the costly part of a stroke).
+func convForm(m *i18n.Messages, c state.Conv, draft bool) ConvForm {
 	f := ConvForm{Image: c.Image, N: len(c.Kernels), Flip: c.Flip, Clip: c.Scale == engine.Clip.String()}
 	f.Images = options(imageSources(), m.Conv.Images, c.Image)
 	switch c.Image {
 	case state.SourceGrid:
 		f.Grid = rowsText(c.Grid)
 	case state.SourceDraw:
-		f.Px = state.EncodePicture(c.Pic)
+		if !draft {
+			f.Px = state.EncodePicture(c.Pic)
+		}
 		if c.Orig != [2]int{} {
 			f.Src = fmt.Sprintf("%dx%d", c.Orig[0], c.Orig[1])
 		}
@@ -328,7 +355,7 @@ func (f *ConvForm) setSettings(m *i18n.Messages, stride, pad, act, pool, psize, 
 // gave them.
 func convFormFromValues(m *i18n.Messages, q url.Values) ConvForm {
 	def := state.DefaultConv()
-	f := convForm(m, def)
+	f := convForm(m, def, false)
 	get := func(key, fallback string) string {
 		if vs, ok := q[key]; ok && len(vs) > 0 {
 			return vs[0]
@@ -389,10 +416,20 @@ func kernelName(m *i18n.Messages, c state.Conv, i int) string {
 
 func dims(w, h int) string { return fmt.Sprintf("%d×%d", w, h) }
 
-func convResult(p *ConvPage, c state.Conv) *ConvResult {
+func convResult(p *ConvPage, c state.Conv, buf *ConvBuffers) *ConvResult {
 	m, cm := p.M, &p.M.Conv
 	r := &ConvResult{Sizes: map[string][2]int{}}
-	img := c.ImageMap()
+	var img engine.Map
+	switch {
+	case len(buf.Input.Data) > 0:
+		img = buf.Input
+	case c.Image == state.SourceDraw:
+		img = buf.img
+		engine.GrayFromBytes(&img, c.Pic.Gray, c.Pic.W, c.Pic.H)
+		buf.img = img
+	default:
+		img = c.ImageMap()
+	}
 	lo, hi := img.Range()
 	in := Display{Range: true, Lo: 0, Hi: 255}
 	if c.ImageKind() == gallery.Matrix {
@@ -418,19 +455,19 @@ func convResult(p *ConvPage, c state.Conv) *ConvResult {
 	poolName := cm.PoolOps[op.String()]
 	for i := range c.Kernels {
 		k := c.KernelMap(i)
-		var fm, am, pm engine.Map
-		conv.ApplyTo(&fm, img, k)
-		engine.ActivateTo(&am, fm, act)
-		pool.ApplyTo(&pm, am)
+		fm, am, pm := &buf.fm[i], &buf.am[i], &buf.pm[i]
+		conv.ApplyTo(fm, img, k)
+		engine.ActivateTo(am, *fm, act)
+		pool.ApplyTo(pm, *am)
 		name := kernelName(m, c, i)
 		flo, fhi := fm.Range()
-		mv := p.mapView(fmt.Sprintf("fm-%d", i+1), fm, scale,
+		mv := p.mapView(fmt.Sprintf("fm-%d", i+1), *fm, scale,
 			fmt.Sprintf(cm.MapAlt, i+1, name, fm.W, fm.H),
 			fmt.Sprintf(cm.MapCaption, i+1, name, fm.W, fm.H, Num(float64(flo)), Num(float64(fhi))))
 		r.Maps = append(r.Maps, mv)
-		r.Act = append(r.Act, p.mapView(fmt.Sprintf("act-%d", i+1), am, scale,
+		r.Act = append(r.Act, p.mapView(fmt.Sprintf("act-%d", i+1), *am, scale,
 			fmt.Sprintf(cm.StageAlt, fmt.Sprintf(cm.StageAct, actName), am.W, am.H), fmt.Sprintf(cm.StageAct, actName)+", "+dims(am.W, am.H)))
-		r.Pool = append(r.Pool, p.mapView(fmt.Sprintf("pool-%d", i+1), pm, scale,
+		r.Pool = append(r.Pool, p.mapView(fmt.Sprintf("pool-%d", i+1), *pm, scale,
 			fmt.Sprintf(cm.StageAlt, fmt.Sprintf(cm.StagePool, poolName, c.PoolSize, c.PoolSize, c.PoolStride), pm.W, pm.H),
 			fmt.Sprintf(cm.StagePool, poolName, c.PoolSize, c.PoolSize, c.PoolStride)+", "+dims(pm.W, pm.H)))
 		r.Stages = append(r.Stages, fmt.Sprintf("%s ⊗ %s → %s → %s → %s", dims(img.W, img.H), dims(k.W, k.H), dims(fm.W, fm.H), dims(am.W, am.H), dims(pm.W, pm.H)))
@@ -615,6 +652,9 @@ func (p *ConvPage) outGridSVG(c state.Conv, sel MapView, x, y int) string {
 // fields a person may be typing in are refilled only when they are not
 // the source (a preset's numbers, a preset kernel's weights).
 func (p *ConvPage) Live(withForm bool) *Live {
+	if p.Draft && p.Result != nil {
+		return p.draftLive()
+	}
 	l := &Live{Query: p.Query, Errors: p.Errors, Href: map[string]string{}}
 	for _, ll := range p.LangLinks {
 		l.Href["lang-"+string(ll.Lang)] = ll.Href
@@ -681,6 +721,31 @@ func (p *ConvPage) Live(withForm bool) *Live {
 		l.Text["step-title"], l.Text["step-sum"], l.Text["step-value"] = "", "", ""
 		l.Tables["kernel"] = Table{}
 		l.SVG["win-in"], l.SVG["step-grid"], l.SVG["out-grid"] = "", "", ""
+	}
+	return l
+}
+
+// draftLive is the update during a stroke: only what the picture's
+// pixels change (sizes, settings and links stay as they were).
+func (p *ConvPage) draftLive() *Live {
+	r := p.Result
+	l := &Live{Text: map[string]string{"in-range": r.InRange}, Tables: map[string]Table{}, SVG: map[string]string{}}
+	for _, mv := range slices.Concat([]MapView{r.In}, r.Maps, r.Act, r.Pool) {
+		if mv.Caption != "" {
+			l.Text["cap-"+mv.Key] = mv.Caption
+		}
+		if mv.Table != nil {
+			l.Tables[mv.Key] = *mv.Table
+		}
+	}
+	if s := r.Step; s != nil {
+		l.Text["step-sum"], l.Text["step-value"] = s.Sum, s.Value
+		if s.Grid != "" {
+			l.SVG["step-grid"] = s.Grid
+		}
+		if s.OutGrid != "" {
+			l.SVG["out-grid"] = s.OutGrid
+		}
 	}
 	return l
 }
