@@ -21,7 +21,7 @@ var conv struct {
 	st   state.Conv
 	lang i18n.Lang
 	page *view.ConvPage
-	buf  view.ConvBuffers // the page's maps, reused
+	buf  view.ConvBuffers    // the page's maps, reused
 	rgba []byte              // the canvas's pixels, copied in
 	img  engine.Map          // the drawing as grey levels
 	pix  map[string][]byte   // each map's RGBA pixels
