@@ -248,7 +248,7 @@ func (r *reader) size(key, s string, p Picture) [2]int {
 
 // matrix parses rows of numbers, rows ending at "~", ";" or a newline and
 // numbers separated by commas or spaces, at most side×side, every row as
-// long as the first.
+// long as the first (a shorter or longer row is a Mismatch).
 func (r *reader) matrix(key, s string, side int) [][]float64 {
 	rowSep := func(c rune) bool { return c == '\n' || c == '\r' || c == '~' || c == ';' }
 	valSep := func(c rune) bool { return c == ',' || c == ' ' || c == '\t' }
@@ -271,7 +271,7 @@ func (r *reader) matrix(key, s string, side int) [][]float64 {
 			continue
 		}
 		if row > 1 && rows[0] != nil && len(fields) != len(rows[0]) {
-			r.errs = append(r.errs, &FieldError{Key: key, Row: row, Value: shorten(line), Problem: RowLength, Got: len(fields), Want: len(rows[0]), Allowed: Allowed{Kind: AllowNone}})
+			r.errs = append(r.errs, &FieldError{Key: key, Row: row, Value: shorten(line), Problem: Mismatch, Got: len(fields), Want: len(rows[0]), Allowed: Allowed{Kind: AllowNone}})
 			continue
 		}
 		vals := make([]float64, len(fields))
@@ -327,7 +327,7 @@ func (r *reader) convKernels(c *Conv) {
 		nerr := len(r.errs)
 		w := r.matrix(key, s, engine.MaxKernelSize)
 		for _, e := range r.errs[nerr:] {
-			e.Index = index // which kernel; the row says where in it
+			e.Item = index // which kernel; Row and Index say where in it
 		}
 		c.Kernels[i] = Kernel{Weights: w}
 	}

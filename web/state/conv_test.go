@@ -150,7 +150,7 @@ func TestConvErrors(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		in   string
-		want FieldError // Key, Index, Row, Problem, Got compared
+		want FieldError // Key, Item, Index, Row, Problem, Got compared
 	}{
 		{"v=2", FieldError{Key: "v", Problem: UnknownVersion}},
 		{"stride=0", FieldError{Key: "stride", Problem: OutOfRange}},
@@ -158,14 +158,14 @@ func TestConvErrors(t *testing.T) {
 		{"stride=x", FieldError{Key: "stride", Problem: NotNumber}},
 		{"stride=1&stride=2", FieldError{Key: "stride", Problem: TooMany, Got: 2}},
 		{ks(9), FieldError{Key: "k", Problem: TooMany, Got: 9}},
-		{"k=" + grid(8, 7), FieldError{Key: "k", Index: 1, Row: 1, Problem: TooMany, Got: 8}},
-		{"k=" + grid(7, 8), FieldError{Key: "k", Index: 1, Problem: TooMany, Got: 8}},
+		{"k=" + grid(8, 7), FieldError{Key: "k", Item: 1, Row: 1, Problem: TooMany, Got: 8}},
+		{"k=identity&k=" + grid(7, 8), FieldError{Key: "k", Item: 2, Problem: TooMany, Got: 8}},
 		{"k=identity&k=nope", FieldError{Key: "k", Index: 2, Problem: Unknown}},
-		{"k=1,2~3", FieldError{Key: "k", Index: 1, Row: 2, Problem: RowLength, Got: 1}},
-		{"k=10001", FieldError{Key: "k", Index: 1, Row: 1, Problem: OutOfRange}},
-		{"k=-", FieldError{Key: "k", Index: 1, Row: 1, Problem: NotNumber}},
+		{"k=1,2~3", FieldError{Key: "k", Item: 1, Row: 2, Problem: Mismatch, Got: 1}},
+		{"k=10001", FieldError{Key: "k", Item: 1, Index: 1, Row: 1, Problem: OutOfRange}},
+		{"k=-", FieldError{Key: "k", Item: 1, Index: 1, Row: 1, Problem: NotNumber}},
 		{"k=custom&k=custom&kv=1", FieldError{Key: "kv", Problem: Mismatch, Got: 1}},
-		{"k=custom&kv=x", FieldError{Key: "kv", Index: 1, Row: 1, Problem: NotNumber}},
+		{"k=custom&kv=x", FieldError{Key: "kv", Item: 1, Index: 1, Row: 1, Problem: NotNumber}},
 		{"k=custom", FieldError{Key: "k", Index: 1, Problem: Unknown}},
 		{"grid=" + grid(17, 1), FieldError{Key: "grid", Row: 1, Problem: TooMany, Got: 17}},
 		{"grid=" + grid(1, 17), FieldError{Key: "grid", Problem: TooMany, Got: 17}},
@@ -214,7 +214,7 @@ func TestConvErrors(t *testing.T) {
 			continue
 		}
 		e, w := es[0], tc.want
-		if e.Key != w.Key || e.Index != w.Index || e.Row != w.Row || e.Problem != w.Problem || e.Got != w.Got {
+		if e.Key != w.Key || e.Item != w.Item || e.Index != w.Index || e.Row != w.Row || e.Problem != w.Problem || e.Got != w.Got {
 			t.Errorf("%.60q: error %+v, want %+v", tc.in, *e, w)
 		}
 		if e.Error() == "" || e.Allowed.Kind == 0 {

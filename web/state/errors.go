@@ -60,6 +60,9 @@ type FieldError struct {
 	Key     string // the link parameter; "" for the query as a whole
 	Index   int    // 1-based position in a list parameter, 0 otherwise
 	Row     int    // 1-based row of a table parameter, 0 otherwise
+	// Item is the 1-based repetition of a repeated parameter whose values
+	// are tables (a kernel), when Row and Index say where in it; 0 otherwise.
+	Item int
 	Value   string // the value as given, shortened to MaxShownValue runes
 	Problem Problem
 	Got     int // for Mismatch, RowLength, TooMany, TooFew
@@ -77,6 +80,9 @@ func (e *FieldError) Error() string {
 	b.WriteString("state: ")
 	if e.Key != "" {
 		b.WriteString(e.Key)
+		if e.Item > 0 {
+			fmt.Fprintf(&b, "{%d}", e.Item)
+		}
 		if e.Index > 0 {
 			fmt.Fprintf(&b, "[%d]", e.Index)
 		}
