@@ -233,7 +233,9 @@ func TestConvUpload(t *testing.T) {
 		}
 		return b.Bytes()
 	}
-	pngOf := func(img image.Image) []byte { return encode(func(b *bytes.Buffer, i image.Image) error { return png.Encode(b, i) }, img) }
+	pngOf := func(img image.Image) []byte {
+		return encode(func(b *bytes.Buffer, i image.Image) error { return png.Encode(b, i) }, img)
+	}
 	jpegOf := encode(func(b *bytes.Buffer, i image.Image) error { return jpeg.Encode(b, i, nil) }, testPicture(300, 200))
 	gifOf := encode(func(b *bytes.Buffer, i image.Image) error { return gif.Encode(b, i, nil) }, testPicture(20, 10))
 	for _, tc := range []struct {

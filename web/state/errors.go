@@ -57,12 +57,12 @@ type Allowed struct {
 
 // FieldError is one invalid value in a link.
 type FieldError struct {
-	Key     string // the link parameter; "" for the query as a whole
-	Index   int    // 1-based position in a list parameter, 0 otherwise
-	Row     int    // 1-based row of a table parameter, 0 otherwise
+	Key   string // the link parameter; "" for the query as a whole
+	Index int    // 1-based position in a list parameter, 0 otherwise
+	Row   int    // 1-based row of a table parameter, 0 otherwise
 	// Item is the 1-based repetition of a repeated parameter whose values
 	// are tables (a kernel), when Row and Index say where in it; 0 otherwise.
-	Item int
+	Item    int
 	Value   string // the value as given, shortened to MaxShownValue runes
 	Problem Problem
 	Got     int // for Mismatch, RowLength, TooMany, TooFew
