@@ -41,7 +41,9 @@ func BenchmarkNeuronPreviewPNG(b *testing.B) { benchmarkGet(b, "/neuron/preview.
 
 // convDrawing256 is the link of a 256×256 drawing (a ring and a bar):
 // what a student shares after drawing on the largest canvas.
-func convDrawing256() string {
+func convDrawing256() string { return convDrawing(0) }
+
+func convDrawing(dot int) string {
 	const n = 256
 	m := engine.NewMap(n, n, nil)
 	for y := range n {
@@ -52,6 +54,7 @@ func convDrawing256() string {
 			}
 		}
 	}
+	m.Data[dot] = 128
 	c := state.DefaultConv()
 	c.SetPicture(m, [2]int{})
 	c.Kernels = []state.Kernel{{Preset: "sobel-top"}}
@@ -60,8 +63,29 @@ func convDrawing256() string {
 	return c.Encode()
 }
 
-func BenchmarkConvPage(b *testing.B)       { benchmarkGet(b, "/conv") }
-func BenchmarkConvPage256(b *testing.B)    { benchmarkGet(b, "/conv?"+convDrawing256()) }
+func BenchmarkConvPage(b *testing.B)    { benchmarkGet(b, "/conv") }
+func BenchmarkConvPage256(b *testing.B) { benchmarkGet(b, "/conv?"+convDrawing256()) }
+
+// BenchmarkConvPage256New alternates two drawings, so every request
+// inflates and re-deflates its picture (the codec remembers only the
+// last one).
+func BenchmarkConvPage256New(b *testing.B) {
+	s, err := New(Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		b.Fatal(err)
+	}
+	links := []string{"/conv?" + convDrawing(0), "/conv?" + convDrawing(1)}
+	i := 0
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", links[i%2], nil))
+		if rec.Code != 200 {
+			b.Fatalf("%d", rec.Code)
+		}
+		i++
+	}
+}
+
 func BenchmarkConvPhoto(b *testing.B)      { benchmarkGet(b, "/conv?v=1&img=camera&k=sobel-left&k=outline") }
 func BenchmarkConvMapPNG256(b *testing.B)  { benchmarkGet(b, "/conv/map/fm-1.png?"+convDrawing256()) }
 func BenchmarkConvPreviewPNG(b *testing.B) { benchmarkGet(b, "/conv/preview.png?"+convDrawing256()) }

@@ -109,9 +109,15 @@ func TestE2EConvLesson(t *testing.T) {
 	e.do(ctx, chromedp.KeyEvent("\r"))
 	e.waitFor(ctx, "cell (0, 1) by keyboard", `document.querySelector('[data-out="step-title"]').textContent === 'Cell (0, 1) of map 1'`)
 
+	// Hovering with a mouse shows a cell too.
+	var hx, hy float64
+	fmt.Sscan(e.eval(ctx, `(() => { const r = document.querySelector('a[data-at="1,2"] rect').getBoundingClientRect(); return (r.left + r.width / 2) + ' ' + (r.top + r.height / 2); })()`), &hx, &hy)
+	e.do(ctx, chromedp.MouseEvent(chromedp.MouseMoved, hx-3, hy-3), chromedp.MouseEvent(chromedp.MouseMoved, hx, hy))
+	e.waitFor(ctx, "cell (1, 2) by hovering", `document.querySelector('[data-out="step-title"]').textContent === 'Cell (1, 2) of map 1'`)
+
 	// Play moves the window on; pause stops it.
 	e.do(ctx, chromedp.Click(chromedp.CSS(`[data-play]`)))
-	e.waitFor(ctx, "playing past (1, 1)", `/Cell \((2, 1|0, 2|1, 2)\)/.test(document.querySelector('[data-out="step-title"]').textContent)`)
+	e.waitFor(ctx, "playing on from (1, 2)", `/Cell \((2, 2|0, 0|1, 0)\)/.test(document.querySelector('[data-out="step-title"]').textContent)`)
 	e.do(ctx, chromedp.Click(chromedp.CSS(`[data-play]`)))
 	if got := e.eval(ctx, `document.querySelector('[data-play]').getAttribute('aria-pressed')`); got != "false" {
 		t.Errorf("after pause the play button is pressed: %q", got)
@@ -148,8 +154,10 @@ func TestE2EConvDraw(t *testing.T) {
 	ctx := e.tab()
 	e.do(ctx, chromedp.Navigate(e.srv.URL+"/conv?lang=en&k=sobel-top&pad=same"))
 	e.convLive(ctx)
+	// The largest canvas: every stroke convolves 256×256 pixels.
+	e.eval(ctx, `document.querySelector('[data-canvas-size]').value = '256', ''`)
 	e.do(ctx, chromedp.Click(chromedp.CSS(`[data-clear]`)))
-	e.waitFor(ctx, "a new 128×128 canvas", `document.getElementById('draw').width === 128 && location.search.includes('px=')`)
+	e.waitFor(ctx, "a new 256×256 canvas", `document.getElementById('draw').width === 256 && location.search.includes('px=')`)
 	blank := e.eval(ctx, convHash(`canvas[data-map="fm-1"]`))
 	link0 := e.eval(ctx, `location.href`)
 

@@ -229,26 +229,50 @@
   });
 
   // Step-through: a cell of a small map is a link; a large map's canvas
-  // is pressed where the cell is.
+  // is pressed where the cell is. With a mouse, hovering shows a cell too
+  // (one update a frame at most).
   const atField = form.querySelector('input[name="at"]');
   const selField = document.getElementById('f-sel');
+  let hoverFrame = 0;
+  let hoverWant = null;
+  function show(at, sel) {
+    if (!glue.update || (atField.value === at && (!sel || selField.value === sel))) return;
+    atField.value = at;
+    if (sel) selField.value = sel;
+    glue.update();
+  }
+  function hover(at, sel) {
+    hoverWant = [at, sel];
+    if (hoverFrame) return;
+    hoverFrame = requestAnimationFrame(() => {
+      hoverFrame = 0;
+      show(...hoverWant);
+    });
+  }
+  function cellOf(cv, e) {
+    const r = cv.getBoundingClientRect();
+    const x = Math.min(cv.width - 1, Math.floor((e.clientX - r.left) * cv.width / r.width));
+    const y = Math.min(cv.height - 1, Math.floor((e.clientY - r.top) * cv.height / r.height));
+    return `${x},${y}`;
+  }
   document.addEventListener('click', (e) => {
     const a = e.target.closest('a[data-at]');
     if (!a || !glue.update) return;
     e.preventDefault();
-    atField.value = a.dataset.at;
-    glue.update();
+    show(a.dataset.at);
+  });
+  // pointermove, not pointerover: a redrawn grid under a resting mouse
+  // must not take the cell back from the keyboard.
+  document.addEventListener('pointermove', (e) => {
+    const a = e.pointerType === 'mouse' && e.target.closest && e.target.closest('a[data-at]');
+    if (a) hover(a.dataset.at);
   });
   for (const cv of all('canvas[data-pick]')) {
-    cv.addEventListener('click', (e) => {
-      const key = cv.dataset.map;
-      if (!key.startsWith('fm-') || !glue.update) return;
-      const r = cv.getBoundingClientRect();
-      const x = Math.floor((e.clientX - r.left) * cv.width / r.width);
-      const y = Math.floor((e.clientY - r.top) * cv.height / r.height);
-      atField.value = `${x},${y}`;
-      selField.value = key.slice(3);
-      glue.update();
+    const key = cv.dataset.map;
+    if (!key.startsWith('fm-')) continue;
+    cv.addEventListener('click', (e) => show(cellOf(cv, e), key.slice(3)));
+    cv.addEventListener('pointermove', (e) => {
+      if (e.pointerType === 'mouse') hover(cellOf(cv, e), key.slice(3));
     });
   }
 
