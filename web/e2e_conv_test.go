@@ -31,9 +31,13 @@ func TestE2EConvScreens(t *testing.T) {
 		}{{"desktop", 1280, 900}, {"phone", 360, 740}} {
 			ctx := e.tab()
 			e.do(ctx, chromedp.EmulateViewport(size.w, size.h))
-			for _, page := range []string{"/conv?lang=" + lang, "/conv?lang=" + lang + "&img=camera&k=sobel-left&k=outline&pad=same"} {
+			for _, page := range []string{"/conv?lang=" + lang, "/conv?lang=" + lang + "&img=camera&k=sobel-left&k=outline&pad=same", "/conv?lang=" + lang + "&k=nope&stride=9"} {
 				e.do(ctx, chromedp.Navigate(e.srv.URL+page))
-				e.convLive(ctx)
+				if strings.Contains(page, "nope") {
+					e.waitFor(ctx, "the error summary", `!document.querySelector('[data-errors]').hidden`)
+				} else {
+					e.convLive(ctx)
+				}
 				if size.w == 360 {
 					var scroll, client int
 					fmt.Sscan(e.eval(ctx, `document.documentElement.scrollWidth + ' ' + document.documentElement.clientWidth`), &scroll, &client)
@@ -44,6 +48,8 @@ func TestE2EConvScreens(t *testing.T) {
 				name := "conv"
 				if strings.Contains(page, "camera") {
 					name = "conv-photo"
+				} else if strings.Contains(page, "nope") {
+					name = "conv-error"
 				}
 				e.shot(ctx, name+"-"+lang+"-"+size.name)
 			}

@@ -13,6 +13,7 @@ type ConvMessages struct {
 	Images    map[string]string
 	GridLabel string
 	GridHelp  string
+	OwnLegend string
 
 	DrawTitle   string
 	Brush       string
@@ -131,6 +132,7 @@ var ruConv = ConvMessages{
 	},
 	GridLabel: "Числа изображения",
 	GridHelp:  "Один ряд пикселей — одна строка, числа через пробел или запятую, дробная часть через точку. До 16×16.",
+	OwnLegend: "Своё изображение: файл или числа",
 
 	DrawTitle:   "Рисовать",
 	Brush:       "Кисть",
@@ -280,6 +282,7 @@ var enConv = ConvMessages{
 	},
 	GridLabel: "The image's numbers",
 	GridHelp:  "One row of pixels per line, numbers separated by spaces or commas, with a decimal point. Up to 16×16.",
+	OwnLegend: "Your own image: a file or numbers",
 
 	DrawTitle:   "Draw",
 	Brush:       "Brush",
