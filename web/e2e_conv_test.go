@@ -3,8 +3,14 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -245,5 +251,44 @@ func TestE2EConvDraw(t *testing.T) {
 		if !strings.Contains(summary, s) {
 			t.Errorf("error summary lacks %q:\n%s", s, summary)
 		}
+	}
+}
+
+// TestE2EConvUpload opens a picture file in the browser: the browser
+// decodes it, the module makes it grey and small, and the page says so;
+// a file that is no picture gets a message.
+func TestE2EConvUpload(t *testing.T) {
+	e := startE2E(t)
+	ctx := e.tab()
+	dir := t.TempDir()
+	pic := image.NewNRGBA(image.Rect(0, 0, 600, 300))
+	for y := range 300 {
+		for x := range 600 {
+			pic.Set(x, y, color.NRGBA{uint8(x / 3), uint8(y), 100, 255})
+		}
+	}
+	var b bytes.Buffer
+	png.Encode(&b, pic)
+	good, bad := filepath.Join(dir, "wide.png"), filepath.Join(dir, "notes.png")
+	os.WriteFile(good, b.Bytes(), 0o644)
+	os.WriteFile(bad, []byte("not a picture"), 0o644)
+
+	e.do(ctx, chromedp.Navigate(e.srv.URL+"/conv?lang=en"))
+	e.convLive(ctx)
+	e.do(ctx, chromedp.SetUploadFiles(chromedp.ID("f-file"), []string{bad}))
+	e.waitFor(ctx, "the bad file's message", `!document.querySelector('[data-upload-error]').hidden`)
+	if got := e.eval(ctx, `document.querySelector('[data-upload-error]').textContent`); !strings.Contains(got, "not a PNG, JPEG or GIF") {
+		t.Errorf("bad file: %q", got)
+	}
+	e.do(ctx, chromedp.SetUploadFiles(chromedp.ID("f-file"), []string{good}))
+	e.waitFor(ctx, "the picture in the link", `location.search.includes('&src=600x300')`)
+	if got := e.text(ctx, "shrunk"); !strings.Contains(got, "the original is 600×300") {
+		t.Errorf("the page does not say the picture was scaled down: %q", got)
+	}
+	if got := e.eval(ctx, `document.getElementById('draw').width + 'x' + document.getElementById('draw').height`); got != "256x128" {
+		t.Errorf("the canvas is %s, want 256x128", got)
+	}
+	if got := e.eval(ctx, `document.querySelector('[data-upload-error]').hidden ? 'hidden' : 'shown'`); got != "hidden" {
+		t.Error("the old error is still shown")
 	}
 }
