@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -71,6 +72,11 @@ func TestConvPages(t *testing.T) {
 			if !strings.Contains(body, want) {
 				t.Errorf("%.80s: body lacks %q", tc.target, want)
 			}
+		}
+	}
+	for _, target := range []string{"/conv", "/conv?v=1&img=digit&k=lesson&k=outline&pad=full"} {
+		if body := get(s, target).Body.String(); regexp.MustCompile(`<script>|<script [^>]*>[^<]|style="|<style`).MatchString(body) {
+			t.Errorf("%s has inline script or style, which the CSP blocks", target)
 		}
 	}
 	home := get(s, "/?v=1&lang=en").Body.String()

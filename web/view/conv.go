@@ -38,7 +38,6 @@ type ConvPage struct {
 	// Draft is set for the live update of a stroke in progress: links are
 	// not built (the picture is encoded once, when the stroke ends).
 	Draft bool
-	state state.Conv
 }
 
 // ConvForm is the form's content, as strings ready for the fields.
@@ -118,9 +117,7 @@ type ConvResult struct {
 	Empty    bool // the selected kernel's map is empty
 	Step     *StepView
 	Shrunk   string
-	// Sizes lists every map's key and size for the browser's canvases.
-	Sizes map[string][2]int
-	sel   int // the selected kernel, 0-based
+	sel int // the selected kernel, 0-based
 }
 
 // StepView is the step-through at one output cell.
@@ -133,8 +130,8 @@ type StepView struct {
 	OutBox     string // SVG over the selected map: the cell's box
 	Grid       string // SVG of the input's numbers under the window (small inputs)
 	OutGrid    string // SVG of the map's cells as links (small maps)
-	WindowAlt  string
-	HasPadding bool
+	WindowAlt  string // the window in words, for screen readers
+	HasPadding bool   // the window reaches into the padding
 }
 
 // Conv builds the page for a valid state.
@@ -187,7 +184,7 @@ func convPage(lang i18n.Lang, c state.Conv, draft bool) *ConvPage {
 		M: m, Lang: m.Lang, Nav: "conv", Path: ConvPath,
 		NavQuery: state.Home{Lang: c.Lang}.Encode(),
 		Title:    m.Conv.Title, Desc: m.Conv.Lead, Script: "conv.js",
-	}, Draft: draft, state: c}
+	}, Draft: draft}
 	if !draft {
 		p.Query = c.Encode()
 		p.Preview = Link(ConvPreviewPath, p.Query)
@@ -418,7 +415,7 @@ func dims(w, h int) string { return fmt.Sprintf("%d×%d", w, h) }
 
 func convResult(p *ConvPage, c state.Conv, buf *ConvBuffers) *ConvResult {
 	m, cm := p.M, &p.M.Conv
-	r := &ConvResult{Sizes: map[string][2]int{}}
+	r := &ConvResult{}
 	var img engine.Map
 	switch {
 	case len(buf.Input.Data) > 0:
@@ -471,9 +468,6 @@ func convResult(p *ConvPage, c state.Conv, buf *ConvBuffers) *ConvResult {
 			fmt.Sprintf(cm.StageAlt, fmt.Sprintf(cm.StagePool, poolName, c.PoolSize, c.PoolSize, c.PoolStride), pm.W, pm.H),
 			fmt.Sprintf(cm.StagePool, poolName, c.PoolSize, c.PoolSize, c.PoolStride)+", "+dims(pm.W, pm.H)))
 		r.Stages = append(r.Stages, fmt.Sprintf("%s ⊗ %s → %s → %s → %s", dims(img.W, img.H), dims(k.W, k.H), dims(fm.W, fm.H), dims(am.W, am.H), dims(pm.W, pm.H)))
-	}
-	for _, mv := range slices.Concat([]MapView{r.In}, r.Maps, r.Act, r.Pool) {
-		r.Sizes[mv.Key] = [2]int{mv.W, mv.H}
 	}
 
 	// The size of the selected kernel's map, worked out.
@@ -713,12 +707,12 @@ func (p *ConvPage) Live(withForm bool) *Live {
 	}
 	l.Text["empty"] = ""
 	if s := r.Step; s != nil {
-		l.Text["step-title"], l.Text["step-sum"], l.Text["step-value"] = s.Title, s.Sum, s.Value
+		l.Text["step-title"], l.Text["step-sum"], l.Text["step-value"], l.Text["win-alt"] = s.Title, s.Sum, s.Value, s.WindowAlt
 		l.Tables["kernel"] = s.Kernel
 		l.SVG["win-in"], l.SVG["step-grid"], l.SVG["out-grid"] = s.Window, s.Grid, s.OutGrid
 	} else {
 		l.Text["empty"] = p.M.Conv.Empty
-		l.Text["step-title"], l.Text["step-sum"], l.Text["step-value"] = "", "", ""
+		l.Text["step-title"], l.Text["step-sum"], l.Text["step-value"], l.Text["win-alt"] = "", "", "", ""
 		l.Tables["kernel"] = Table{}
 		l.SVG["win-in"], l.SVG["step-grid"], l.SVG["out-grid"] = "", "", ""
 	}
