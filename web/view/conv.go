@@ -117,7 +117,7 @@ type ConvResult struct {
 	Empty    bool // the selected kernel's map is empty
 	Step     *StepView
 	Shrunk   string
-	sel int // the selected kernel, 0-based
+	sel      int // the selected kernel, 0-based
 }
 
 // StepView is the step-through at one output cell.
