@@ -548,9 +548,8 @@ func (p *ConvPage) step(c state.Conv, img, k engine.Map, sel MapView, in Display
 	s.WindowAlt = fmt.Sprintf(cm.WindowAlt, b.W, b.H, x0, y0)
 	s.Window = boxSVG(img.W, img.H, x0, y0, b.W, b.H, "win")
 	s.OutBox = boxSVG(sel.W, sel.H, x, y, 1, 1, "cell")
-	if img.W <= MaxTableSide && img.H <= MaxTableSide {
-		s.Grid = gridSVG(img, b, in)
-	}
+	s.Grid = gridSVG(img, b, in, img.W > MaxTableSide || img.H > MaxTableSide)
+
 	if sel.W <= MaxTableSide && sel.H <= MaxTableSide {
 		s.OutGrid = p.outGridSVG(c, sel, x, y)
 	}
@@ -568,11 +567,16 @@ const cellPx = 48 // an SVG grid cell's side, in its own units
 
 // gridSVG draws the input's numbers with the padding the window needs and
 // the window over them: each covered cell shows its pixel and, small, the
-// weight it is multiplied by.
-func gridSVG(img engine.Map, b engine.Breakdown, in Display) string {
-	minX, minY := min(0, b.Taps[0].X), min(0, b.Taps[0].Y)
-	last := b.Taps[len(b.Taps)-1]
+// weight it is multiplied by. crop draws only the window and one pixel
+// around it, for an image too large to show whole.
+func gridSVG(img engine.Map, b engine.Breakdown, in Display, crop bool) string {
+	first, last := b.Taps[0], b.Taps[len(b.Taps)-1]
+	minX, minY := min(0, first.X), min(0, first.Y)
 	maxX, maxY := max(img.W-1, last.X), max(img.H-1, last.Y)
+	if crop {
+		minX, minY = max(minX, first.X-1), max(minY, first.Y-1)
+		maxX, maxY = min(maxX, last.X+1), min(maxY, last.Y+1)
+	}
 	cols, rows := maxX-minX+1, maxY-minY+1
 	levels := in.Gray(nil, img)
 	var sb strings.Builder
