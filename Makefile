@@ -6,7 +6,7 @@ WASM_EXEC := $(WASM_DIR)/go_js_wasm_exec
 STATIC    := web/static
 ADDR      ?= 127.0.0.1:8080
 # Packages that compile to js/wasm and run their tests again in Node.
-PURE_PKGS := ./engine/... ./web/state/... ./web/view/... ./web/i18n/... ./web/livechart/...
+PURE_PKGS := ./engine/... ./web/state/... ./web/view/... ./web/i18n/... ./web/livechart/... ./web/gallery/...
 # Fuzz targets run for FUZZTIME each in make test, longer in make fuzz.
 FUZZ_PKGS := ./web/state
 FUZZTIME  ?= 8s

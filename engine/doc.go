@@ -18,7 +18,10 @@
 // bits as the feature map. ActivateTo, Pool2D and GrayTo/RGBATo finish a CNN
 // stage for display; ConvLayer is the multi-channel layer (NHWC input, HWIO
 // weights). Kernels/KernelByName are the preset registry; Paddings, PoolOps
-// and Scales list the other options, with stable tokens.
+// and Scales list the other options, with stable tokens. GrayFromRGBA,
+// FitSize, DownscaleTo and RangeGrayTo turn a drawn or uploaded picture
+// into grey levels and back for display (imageconv.go), in integer or
+// explicitly rounded arithmetic, so the browser and the server agree.
 //
 // Each output is summed in float32 in one documented order (see Conv2D), so
 // results are bit-identical natively, where the interior loops use gonum's

@@ -24,9 +24,15 @@ var updates = map[string]func(q url.Values, lang i18n.Lang, op string) *view.Liv
 	"neuron": neuronUpdate,
 }
 
+// funcs are the pages' own functions, registered on nnplay by name.
+var funcs = map[string]func(args []js.Value) (any, error){}
+
 func main() {
 	api := js.Global().Get("Object").New()
 	api.Set("update", promiseFunc(update))
+	for name, f := range funcs {
+		api.Set(name, promiseFunc(f))
+	}
 	js.Global().Set("nnplay", api)
 	select {} // keep serving calls from JS
 }

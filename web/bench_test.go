@@ -5,6 +5,9 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"testing"
+
+	"nnplay/engine"
+	"nnplay/web/state"
 )
 
 // benchmarkGet measures one request through the whole router and
@@ -35,3 +38,54 @@ func BenchmarkNeuronBatch1000(b *testing.B) {
 }
 func BenchmarkNeuronCurveSVG(b *testing.B)   { benchmarkGet(b, "/neuron/curve.svg?v=1&act=tanh") }
 func BenchmarkNeuronPreviewPNG(b *testing.B) { benchmarkGet(b, "/neuron/preview.png?v=1&act=tanh") }
+
+// convDrawing256 is the link of a 256×256 drawing (a ring and a bar):
+// what a student shares after drawing on the largest canvas.
+func convDrawing256() string { return convDrawing(0) }
+
+func convDrawing(dot int) string {
+	const n = 256
+	m := engine.NewMap(n, n, nil)
+	for y := range n {
+		for x := range n {
+			d := (x-128)*(x-128) + (y-120)*(y-120)
+			if d > 70*70 && d < 82*82 || y > 220 && y < 232 && x > 40 && x < 216 {
+				m.Data[y*n+x] = 255
+			}
+		}
+	}
+	m.Data[dot] = 128
+	c := state.DefaultConv()
+	c.SetPicture(m, [2]int{})
+	c.Kernels = []state.Kernel{{Preset: "sobel-top"}}
+	c.Pad = "same"
+	c.FitLink()
+	return c.Encode()
+}
+
+func BenchmarkConvPage(b *testing.B)    { benchmarkGet(b, "/conv") }
+func BenchmarkConvPage256(b *testing.B) { benchmarkGet(b, "/conv?"+convDrawing256()) }
+
+// BenchmarkConvPage256New alternates two drawings, so every request
+// inflates and re-deflates its picture (the codec remembers only the
+// last one).
+func BenchmarkConvPage256New(b *testing.B) {
+	s, err := New(Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		b.Fatal(err)
+	}
+	links := []string{"/conv?" + convDrawing(0), "/conv?" + convDrawing(1)}
+	i := 0
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", links[i%2], nil))
+		if rec.Code != 200 {
+			b.Fatalf("%d", rec.Code)
+		}
+		i++
+	}
+}
+
+func BenchmarkConvPhoto(b *testing.B)      { benchmarkGet(b, "/conv?v=1&img=camera&k=sobel-left&k=outline") }
+func BenchmarkConvMapPNG256(b *testing.B)  { benchmarkGet(b, "/conv/map/fm-1.png?"+convDrawing256()) }
+func BenchmarkConvPreviewPNG(b *testing.B) { benchmarkGet(b, "/conv/preview.png?"+convDrawing256()) }

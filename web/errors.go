@@ -19,9 +19,10 @@ import (
 // pageError is a bad link: the page's own form with the errors marked,
 // shown with status 400 so the user can fix the values in place.
 type pageError struct {
-	page templ.Component
-	err  error // state.Errors
-	json any   // what /api/ answers instead
+	page   templ.Component
+	err    error // state.Errors
+	json   any   // what /api/ answers instead
+	status int   // 0 means 400
 }
 
 func (e *pageError) Error() string { return e.err.Error() }
@@ -54,10 +55,14 @@ func (s *Server) handleError(err error, c echo.Context) {
 
 	var pe *pageError
 	if errors.As(err, &pe) {
+		status := pe.status
+		if status == 0 {
+			status = http.StatusBadRequest
+		}
 		if api {
-			err = c.JSON(http.StatusBadRequest, pe.json)
+			err = c.JSON(status, pe.json)
 		} else {
-			err = render(c, http.StatusBadRequest, pe.page)
+			err = render(c, status, pe.page)
 		}
 		if err != nil {
 			s.log.Error("writing an error response", "err", err)

@@ -116,6 +116,7 @@ func New(cfg Config) (*Server, error) {
 
 	e.GET("/", s.home)
 	s.neuronRoutes()
+	s.convRoutes()
 	e.GET("/static/*", as.serve)
 	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok\n") })
 	return s, nil

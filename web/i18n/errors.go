@@ -44,6 +44,9 @@ type ErrorMessages struct {
 	TooMany       string // verb: the count given
 	TooFew        string // verb: the count given
 	BadEscape     string
+	Missing       string
+	TooLarge      string
+	Corrupt       string
 	AllowedRange  string // verbs: min, max
 	AllowedCount  string // verbs: min, max
 	AllowedOneOf  string // verb: the options, comma-separated
@@ -83,6 +86,9 @@ var ruErrors = ErrorMessages{
 	TooMany:         "слишком много: %d",
 	TooFew:          "слишком мало: %d",
 	BadEscape:       "ссылка повреждена (неверное %%-кодирование или «;»)",
+	Missing:         "значение не задано, а без него нельзя",
+	TooLarge:        "слишком большие данные",
+	Corrupt:         "данные повреждены: ссылку обрезали или изменили",
 	AllowedRange:    "Допустимо: число от %s до %s",
 	AllowedCount:    "Допустимо: от %d до %d",
 	AllowedOneOf:    "Допустимо: %s",
@@ -122,6 +128,9 @@ var enErrors = ErrorMessages{
 	TooMany:         "too many: %d",
 	TooFew:          "too few: %d",
 	BadEscape:       "the link is damaged (bad %%-encoding or a “;”)",
+	Missing:         "missing, and it is needed",
+	TooLarge:        "the data is too large",
+	Corrupt:         "the data is damaged: the link was cut or edited",
 	AllowedRange:    "Allowed: a number from %s to %s",
 	AllowedCount:    "Allowed: from %d to %d",
 	AllowedOneOf:    "Allowed: %s",

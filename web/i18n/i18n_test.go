@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"nnplay/engine"
+	"nnplay/web/gallery"
 )
 
 // TestCatalogsComplete walks every catalog: no string may be empty, every
@@ -94,5 +95,34 @@ func TestParse(t *testing.T) {
 	}
 	if For("xx").Lang != Default {
 		t.Error("an unknown language does not fall back to the default")
+	}
+}
+
+// TestConvNamesEveryOption: every preset image and kernel, padding and
+// pooling has a name on /conv in every language.
+func TestConvNamesEveryOption(t *testing.T) {
+	t.Parallel()
+	for _, l := range Langs() {
+		c := For(l).Conv
+		for _, im := range gallery.Images() {
+			if c.Images[im.Name()] == "" {
+				t.Errorf("%s: image %q has no name", l, im.Name())
+			}
+		}
+		for _, k := range engine.Kernels() {
+			if c.Kernels[k.Name()] == "" {
+				t.Errorf("%s: kernel %q has no name", l, k.Name())
+			}
+		}
+		for _, p := range engine.Paddings() {
+			if c.Paddings[p.String()] == "" {
+				t.Errorf("%s: padding %q has no name", l, p)
+			}
+		}
+		for _, p := range engine.PoolOps() {
+			if c.PoolOps[p.String()] == "" {
+				t.Errorf("%s: pooling %q has no name", l, p)
+			}
+		}
 	}
 }

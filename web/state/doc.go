@@ -32,4 +32,32 @@
 //	batch                      ≤ MaxBatchRows (1000) rows of n numbers
 //	act, cmp                   tokens of engine.Activations()
 //	lang                       ru, en
+//
+// The /conv page (Conv):
+//
+//	img                        tokens of gallery.Images(), grid, draw
+//	grid (typed image)         1…engine.MaxGridSide (16) rows of equally
+//	                           many numbers (1…16), |v| ≤ MaxConvValue (1e4)
+//	px (picture)               1…engine.MaxImageSide (256) px each way; at
+//	                           most 2 + 256·256 bytes are ever inflated, so
+//	                           a corrupt, truncated or oversized stream is an
+//	                           error, never a large allocation
+//	src (size before shrinking) "WxH", larger than the picture, sides
+//	                           ≤ engine.MaxUploadSide (4096)
+//	k (kernels)                1…engine.MaxKernels (8), each a token of
+//	                           engine.Kernels() or 1…7 × 1…7 numbers,
+//	                           |w| ≤ MaxConvValue
+//	stride                     1…engine.MaxStride (4)
+//	pad                        valid, same, full
+//	flip                       1
+//	scale                      diverging, clip
+//	pool                       max, avg
+//	psize                      engine.MinPoolSize…MaxPoolSize (2…3)
+//	pstride                    1…engine.MaxPoolStride (3)
+//	sel                        1…the number of kernels
+//	at                         "x,y" inside the selected feature map
+//	op                         first, prev, next, last
+//
+// A drawn or uploaded picture whose link would pass LinkBudget is shrunk
+// (Conv.FitLink) and the link says from what size (src).
 package state

@@ -22,13 +22,17 @@ const (
 	TooMany                           // Got items, more than Allowed.Max
 	TooFew                            // Got items, fewer than Allowed.Min
 	BadEscape                         // the query string itself is damaged
+	Missing                           // absent, but another field needs it
+	TooLarge                          // data (a picture) larger than Allowed.Max
+	Corrupt                           // data (a picture) that cannot be read
 )
 
 var problemNames = map[Problem]string{
 	NotNumber: "not a number", NotFinite: "not finite", OutOfRange: "out of range",
 	Unknown: "unknown value", Malformed: "malformed", UnknownVersion: "unknown version",
 	Mismatch: "count mismatch", RowLength: "wrong row length", TooMany: "too many",
-	TooFew: "too few", BadEscape: "bad query escape",
+	TooFew: "too few", BadEscape: "bad query escape", Missing: "missing",
+	TooLarge: "too large", Corrupt: "corrupt",
 }
 
 func (p Problem) String() string { return problemNames[p] }
@@ -53,9 +57,12 @@ type Allowed struct {
 
 // FieldError is one invalid value in a link.
 type FieldError struct {
-	Key     string // the link parameter; "" for the query as a whole
-	Index   int    // 1-based position in a list parameter, 0 otherwise
-	Row     int    // 1-based row of a table parameter, 0 otherwise
+	Key   string // the link parameter; "" for the query as a whole
+	Index int    // 1-based position in a list parameter, 0 otherwise
+	Row   int    // 1-based row of a table parameter, 0 otherwise
+	// Item is the 1-based repetition of a repeated parameter whose values
+	// are tables (a kernel), when Row and Index say where in it; 0 otherwise.
+	Item    int
 	Value   string // the value as given, shortened to MaxShownValue runes
 	Problem Problem
 	Got     int // for Mismatch, RowLength, TooMany, TooFew
@@ -73,6 +80,9 @@ func (e *FieldError) Error() string {
 	b.WriteString("state: ")
 	if e.Key != "" {
 		b.WriteString(e.Key)
+		if e.Item > 0 {
+			fmt.Fprintf(&b, "{%d}", e.Item)
+		}
 		if e.Index > 0 {
 			fmt.Fprintf(&b, "[%d]", e.Index)
 		}

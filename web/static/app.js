@@ -19,6 +19,7 @@
     ready: new Promise((res, rej) => { resolveReady = res; rejectReady = rej; }),
     apply: null,
     update: null,
+    onApply: null, // a page's script may set it: called with each applied update
     form,
     all,
   };
@@ -165,7 +166,10 @@
       const mine = ++seq;
       try {
         const live = JSON.parse(await api.update(page, Array.from(new FormData(form)), op || ''));
-        if (mine === seq) apply(live);
+        if (mine === seq) {
+          apply(live);
+          if (glue.onApply) await glue.onApply(live);
+        }
       } catch (err) {
         console.error('nnplay:', err);
       }

@@ -31,7 +31,7 @@ func FieldErrors(m *i18n.Messages, names map[string]string, err error) []FieldEr
 	for i, e := range es {
 		id := FieldID(e.Key, e.Index)
 		if e.Row > 0 {
-			id = FieldID(e.Key, 0)
+			id = FieldID(e.Key, e.Item)
 		}
 		out[i] = FieldError{Field: id, Key: e.Key, Index: e.Index, Row: e.Row, Message: fieldMessage(m, names, e)}
 	}
@@ -54,6 +54,9 @@ func fieldMessage(m *i18n.Messages, names map[string]string, e *state.FieldError
 	if field == "" {
 		field = e.Key
 	}
+	if e.Item > 0 {
+		field = fmt.Sprintf(em.FieldIndexed, field, e.Item)
+	}
 	switch {
 	case e.Row > 0 && e.Index > 0:
 		field = fmt.Sprintf(em.FieldRowIndexed, field, e.Row, e.Index)
@@ -65,7 +68,7 @@ func fieldMessage(m *i18n.Messages, names map[string]string, e *state.FieldError
 	var b strings.Builder
 	b.WriteString(capitalize(field))
 	switch e.Problem {
-	case state.Mismatch, state.RowLength, state.TooMany:
+	case state.Mismatch, state.RowLength, state.TooMany, state.Missing:
 		// The count says it; repeating a long value would not help.
 	default:
 		v := e.Value
@@ -108,6 +111,12 @@ func problem(em *i18n.ErrorMessages, e *state.FieldError) string {
 		return fmt.Sprintf(em.TooFew, e.Got)
 	case state.BadEscape:
 		return em.BadEscape
+	case state.Missing:
+		return em.Missing
+	case state.TooLarge:
+		return em.TooLarge
+	case state.Corrupt:
+		return em.Corrupt
 	}
 	return em.Malformed
 }

@@ -1,0 +1,228 @@
+package web
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"image"
+	"image/draw"
+	_ "image/gif" // uploads
+	_ "image/jpeg"
+	"image/png"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"nnplay/engine"
+	"nnplay/web/i18n"
+	"nnplay/web/state"
+	"nnplay/web/templates"
+	"nnplay/web/view"
+)
+
+// convRoutes adds the /conv page and its resources.
+func (s *Server) convRoutes() {
+	s.echo.GET(view.ConvPath, s.conv)
+	s.echo.GET(view.ConvMapPath+":file", s.convMap)
+	s.echo.GET(view.ConvPreviewPath, s.convPreview)
+	s.echo.POST(view.ConvUploadPath, s.convUpload)
+}
+
+// convState decodes the request's /conv link. A bad link becomes a
+// *pageError: the page with the form as given and the errors marked.
+func (s *Server) convState(c echo.Context) (state.Conv, i18n.Lang, error) {
+	accept := c.Request().Header.Get("Accept-Language")
+	q, err := state.ParseQuery(c.QueryString())
+	if err == nil {
+		var cs state.Conv
+		if cs, err = state.DecodeConv(q); err == nil {
+			return cs, negotiate(cs.Lang, accept), nil
+		}
+	} else {
+		q = url.Values{}
+	}
+	lang := negotiate(linkLang(c), accept)
+	p := view.ConvInvalid(q, err, lang)
+	s.decorate(c, &p.Page)
+	return state.Conv{}, lang, &pageError{
+		page: templates.Conv(p), err: err,
+		json: apiError{Status: http.StatusBadRequest, Error: p.M.Errors.BadRequestTitle, Fields: p.Errors},
+	}
+}
+
+func (s *Server) conv(c echo.Context) error {
+	cs, lang, err := s.convState(c)
+	if err != nil {
+		return err
+	}
+	if redirected, err := canonical(c, view.ConvPath, cs.Encode()); redirected {
+		return err
+	}
+	p := view.Conv(cs, lang, false)
+	s.decorate(c, &p.Page)
+	varyLang(c, cs.Lang == "")
+	return render(c, http.StatusOK, templates.Conv(p))
+}
+
+// convMap serves one map of the state as a PNG (the grey levels the page
+// shows) or as CSV (the exact values): /conv/map/fm-1.png?….
+func (s *Server) convMap(c echo.Context) error {
+	file := c.Param("file")
+	key, ext, _ := strings.Cut(file, ".")
+	if ext != "png" && ext != "csv" {
+		return echo.ErrNotFound
+	}
+	cs, lang, err := s.convState(c)
+	if err != nil {
+		return err
+	}
+	r := view.Conv(cs, lang, true).Result
+	mv, ok := r.Map(key)
+	if !ok || mv.W*mv.H == 0 {
+		return echo.ErrNotFound
+	}
+	var b bytes.Buffer
+	if ext == "csv" {
+		rows, _ := view.ConvCSV(r, key)
+		if err := csv.NewWriter(&b).WriteAll(rows); err != nil {
+			return err
+		}
+		c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="`+key+`.csv"`)
+		return sendBuffer(c, "text/csv; charset=utf-8", &b)
+	}
+	img := &image.Gray{Pix: mv.Grays(), Stride: mv.W, Rect: image.Rect(0, 0, mv.W, mv.H)}
+	if err := png.Encode(&b, img); err != nil {
+		return err
+	}
+	return sendBuffer(c, "image/png", &b)
+}
+
+// convPreview is the link preview (og:image): the input and the selected
+// feature map side by side, 1200×630.
+func (s *Server) convPreview(c echo.Context) error {
+	cs, lang, err := s.convState(c)
+	if err != nil {
+		return err
+	}
+	r := view.Conv(cs, lang, true).Result
+	var b bytes.Buffer
+	if err := png.Encode(&b, previewImage(r)); err != nil {
+		return err
+	}
+	return sendBuffer(c, "image/png", &b)
+}
+
+// previewImage lays out the input and the selected feature map, each
+// scaled up by whole pixels (nearest neighbour) into a 540×540 box, on a
+// white 1200×630 card with an arrow between them.
+func previewImage(r *view.ConvResult) *image.Gray {
+	const w, h, box = 1200, 630, 540
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	for i := range img.Pix {
+		img.Pix[i] = 255
+	}
+	place := func(mv view.MapView, x0 int) {
+		if mv.W*mv.H == 0 {
+			return
+		}
+		levels := mv.Grays()
+		zoom := max(1, min(box/mv.W, box/mv.H))
+		if mv.W > box || mv.H > box {
+			zoom = 1
+		}
+		ox, oy := x0+(box-mv.W*zoom)/2, (h-mv.H*zoom)/2
+		for y := range mv.H * zoom {
+			for x := range mv.W * zoom {
+				if ox+x < w && oy+y < h {
+					img.Pix[(oy+y)*img.Stride+ox+x] = levels[(y/zoom)*mv.W+x/zoom]
+				}
+			}
+		}
+	}
+	place(r.In, 30)
+	sel, _ := r.Map(fmt.Sprintf("fm-%d", r.Selected()+1))
+	place(sel, w-30-box)
+	for x := 585; x < 615; x++ { // the arrow's shaft and head
+		for y := h/2 - 2; y <= h/2+2; y++ {
+			img.Pix[y*img.Stride+x] = 40
+		}
+	}
+	for d := range 12 {
+		for y := h/2 - 12 + d; y <= h/2+12-d; y++ {
+			img.Pix[y*img.Stride+603+d] = 40
+		}
+	}
+	return img
+}
+
+// maxUploadBody bounds an upload's request body: the file and the form.
+const maxUploadBody = view.MaxUploadMB<<20 + 64<<10
+
+// convUpload takes a picture from the no-JavaScript form: it is decoded
+// with Go's image packages (its header's size checked first, so a small
+// file cannot claim a huge picture), made grey and scaled down to fit
+// 256×256 by the engine, fitted to a link, and the browser is sent (303)
+// to that link. The rest of the state comes from the page's own link.
+func (s *Server) convUpload(c echo.Context) error {
+	req := c.Request()
+	req.Body = http.MaxBytesReader(c.Response(), req.Body, maxUploadBody)
+	lang := negotiate(linkLang(c), req.Header.Get("Accept-Language"))
+	cs := state.DefaultConv()
+	if q, err := state.ParseQuery(req.FormValue("state")); err == nil {
+		if st, err := state.DecodeConv(q); err == nil {
+			cs = st
+		}
+	}
+	if cs.Lang != "" {
+		lang = cs.Lang
+	}
+	m := i18n.For(lang)
+	fail := func(status int, msg string, err error) error {
+		p := view.Conv(cs, lang, false)
+		p.Errors = []view.FieldError{{Field: "f-file", Key: "file", Message: msg}}
+		s.decorate(c, &p.Page)
+		return &pageError{page: templates.Conv(p), err: err, status: status,
+			json: apiError{Status: status, Error: msg}}
+	}
+	fh, err := c.FormFile("file")
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig) || err == nil && fh.Size > view.MaxUploadMB<<20:
+		return fail(http.StatusRequestEntityTooLarge, fmt.Sprintf(m.Conv.UploadBig, view.MaxUploadMB), errors.New("upload too large"))
+	case err != nil:
+		return fail(http.StatusBadRequest, m.Conv.UploadNone, err)
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return fail(http.StatusBadRequest, m.Conv.UploadNone, err)
+	}
+	defer f.Close()
+	cfg, _, err := image.DecodeConfig(f)
+	if err != nil {
+		return fail(http.StatusBadRequest, m.Conv.UploadBad, err)
+	}
+	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > engine.MaxUploadSide || cfg.Height > engine.MaxUploadSide {
+		return fail(http.StatusBadRequest, fmt.Sprintf(m.Conv.UploadHuge, cfg.Width, cfg.Height, engine.MaxUploadSide), errors.New("upload too large in pixels"))
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	pic, _, err := image.Decode(f)
+	if err != nil {
+		return fail(http.StatusBadRequest, m.Conv.UploadBad, err)
+	}
+	b := pic.Bounds()
+	nrgba := image.NewNRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(nrgba, nrgba.Bounds(), pic, b.Min, draw.Src)
+	var gray, small engine.Map
+	engine.GrayFromRGBA(&gray, nrgba.Pix, b.Dx(), b.Dy())
+	w, h := engine.FitSize(gray.W, gray.H, engine.MaxImageSide)
+	engine.DownscaleTo(&small, gray, w, h)
+	cs.SetPicture(small, [2]int{b.Dx(), b.Dy()})
+	cs.FitLink()
+	return c.Redirect(http.StatusSeeOther, view.Link(view.ConvPath, cs.Encode()))
+}
