@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -108,12 +109,13 @@ func (s *Server) convPreview(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	r := view.Conv(cs, lang, true).Result
-	var b bytes.Buffer
-	if err := png.Encode(&b, previewImage(r)); err != nil {
-		return err
-	}
-	return sendBuffer(c, "image/png", &b)
+	varyLang(c, cs.Lang == "")
+	return s.expensive(c, string(lang), func(context.Context) (string, []byte, error) {
+		r := view.Conv(cs, lang, true).Result
+		var b bytes.Buffer
+		err := png.Encode(&b, previewImage(r))
+		return "image/png", b.Bytes(), err
+	})
 }
 
 // previewImage lays out the input and the selected feature map, each
