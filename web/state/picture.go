@@ -52,7 +52,9 @@ func cachedPicture(s string) (Picture, bool) {
 	pictureCache.Lock()
 	defer pictureCache.Unlock()
 	if s == pictureCache.s && s != "" {
-		return pictureCache.p, true
+		p := pictureCache.p
+		p.Gray = bytes.Clone(p.Gray) // the caller may change it; the cache must not
+		return p, true
 	}
 	return Picture{}, false
 }
