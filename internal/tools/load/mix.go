@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"nnplay/engine"
+	"nnplay/web/gallery"
 	"nnplay/web/i18n"
 	"nnplay/web/state"
 	"nnplay/web/view"
@@ -19,6 +20,14 @@ func mixFor(statics []string) []kind {
 	shared := make([]string, 8)
 	for i := range shared {
 		shared[i] = neuronState(rand.New(rand.NewPCG(7, uint64(i)))).Encode()
+	}
+	var convShared []string
+	kernels := engine.Kernels()
+	for i, im := range gallery.Images() {
+		c := state.DefaultConv()
+		c.Image = im.Name()
+		c.Kernels = []state.Kernel{{Preset: kernels[i%len(kernels)].Name()}}
+		convShared = append(convShared, c.Encode())
 	}
 	return []kind{
 		{name: "home", weight: 6, next: func(*rand.Rand) (string, []int) { return "/", ok }},
@@ -43,6 +52,18 @@ func mixFor(statics []string) []kind {
 		{name: "static", weight: 12, headers: map[string]string{"Accept-Encoding": "br, gzip"}, next: func(r *rand.Rand) (string, []int) {
 			return statics[r.IntN(len(statics))], ok
 		}},
+		{name: "conv shared link", weight: 10, next: func(r *rand.Rand) (string, []int) {
+			return view.Link(view.ConvPath, convShared[r.IntN(len(convShared))]), ok
+		}},
+		{name: "conv drawing", weight: 8, next: func(r *rand.Rand) (string, []int) {
+			return view.Link(view.ConvPath, convDrawing(r).Encode()), ok
+		}},
+		{name: "conv map png", weight: 4, next: func(r *rand.Rand) (string, []int) {
+			return view.Link(view.ConvMapPath+"fm-1.png", convShared[r.IntN(len(convShared))]), ok
+		}},
+		{name: "conv preview", weight: 3, next: func(r *rand.Rand) (string, []int) {
+			return view.Link(view.ConvPreviewPath, convShared[r.IntN(len(convShared))]), ok
+		}},
 		{name: "bad link (400)", weight: 6, next: func(r *rand.Rand) (string, []int) {
 			bad := []string{"b=abc", "act=softmax", "x=1&x=2&w=1", "v=9", "batch=1,2~3", "b=1e400", "lang=xx", "b=%zz"}
 			return view.NeuronPath + "?" + bad[r.IntN(len(bad))], []int{400}
@@ -54,6 +75,32 @@ func mixFor(statics []string) []kind {
 			return "/neuron?b=" + strings.Repeat("1", state.MaxQueryBytes), []int{414}
 		}},
 	}
+}
+
+// convDrawing is a 128×128 drawing of a few random strokes (bars), as a
+// student makes one, with a random preset kernel.
+func convDrawing(r *rand.Rand) state.Conv {
+	const n = 128
+	m := engine.NewMap(n, n, nil)
+	for range 3 + r.IntN(5) {
+		x, y, w, h := r.IntN(n), r.IntN(n), 2+r.IntN(40), 2+r.IntN(40)
+		if r.IntN(2) == 0 {
+			w = 3 + r.IntN(6)
+		} else {
+			h = 3 + r.IntN(6)
+		}
+		for yy := y; yy < min(n, y+h); yy++ {
+			for xx := x; xx < min(n, x+w); xx++ {
+				m.Set(xx, yy, 255)
+			}
+		}
+	}
+	c := state.DefaultConv()
+	c.SetPicture(m, [2]int{})
+	kernels := engine.Kernels()
+	c.Kernels = []state.Kernel{{Preset: kernels[r.IntN(len(kernels))].Name()}}
+	c.FitLink()
+	return c
 }
 
 // neuronState is a random valid /neuron state, as students make them.
