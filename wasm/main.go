@@ -24,9 +24,16 @@ var updates = map[string]func(q url.Values, lang i18n.Lang, op string) *view.Liv
 	"neuron": neuronUpdate,
 }
 
+// extra are the functions a page's own script calls besides update, by
+// name on the nnplay global; each page's file adds its own.
+var extra = map[string]func(args []js.Value) (any, error){}
+
 func main() {
 	api := js.Global().Get("Object").New()
 	api.Set("update", promiseFunc(update))
+	for name, f := range extra {
+		api.Set(name, promiseFunc(f))
+	}
 	js.Global().Set("nnplay", api)
 	select {} // keep serving calls from JS
 }

@@ -44,6 +44,9 @@ type ErrorMessages struct {
 	TooMany       string // verb: the count given
 	TooFew        string // verb: the count given
 	BadEscape     string
+	NotInteger    string
+	Conflict      string
+	TooCostly     string // verbs: the epoch given, the furthest epoch allowed
 	AllowedRange  string // verbs: min, max
 	AllowedCount  string // verbs: min, max
 	AllowedOneOf  string // verb: the options, comma-separated
@@ -83,6 +86,9 @@ var ruErrors = ErrorMessages{
 	TooMany:         "слишком много: %d",
 	TooFew:          "слишком мало: %d",
 	BadEscape:       "ссылка повреждена (неверное %%-кодирование или «;»)",
+	NotInteger:      "нужно целое число",
+	Conflict:        "не сочетается с другими значениями ссылки",
+	TooCostly:       "столько эпох сервер не воспроизводит: %d, а для этой сети и этих точек — не больше %d (предел — 5·10⁷ «пример × параметр»)",
 	AllowedRange:    "Допустимо: число от %s до %s",
 	AllowedCount:    "Допустимо: от %d до %d",
 	AllowedOneOf:    "Допустимо: %s",
@@ -122,6 +128,9 @@ var enErrors = ErrorMessages{
 	TooMany:         "too many: %d",
 	TooFew:          "too few: %d",
 	BadEscape:       "the link is damaged (bad %%-encoding or a “;”)",
+	NotInteger:      "a whole number is needed",
+	Conflict:        "does not go with the link's other values",
+	TooCostly:       "too many epochs for the server to replay: %d, while this network on these points replays at most %d (the bound is 5·10⁷ example × parameter)",
 	AllowedRange:    "Allowed: a number from %s to %s",
 	AllowedCount:    "Allowed: from %d to %d",
 	AllowedOneOf:    "Allowed: %s",

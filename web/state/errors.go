@@ -22,13 +22,17 @@ const (
 	TooMany                           // Got items, more than Allowed.Max
 	TooFew                            // Got items, fewer than Allowed.Min
 	BadEscape                         // the query string itself is damaged
+	NotInteger                        // a number where a whole one is needed
+	Conflict                          // fine alone, but not with the link's other values
+	TooCostly                         // epoch Got is past Want, the replay bound
 )
 
 var problemNames = map[Problem]string{
 	NotNumber: "not a number", NotFinite: "not finite", OutOfRange: "out of range",
 	Unknown: "unknown value", Malformed: "malformed", UnknownVersion: "unknown version",
 	Mismatch: "count mismatch", RowLength: "wrong row length", TooMany: "too many",
-	TooFew: "too few", BadEscape: "bad query escape",
+	TooFew: "too few", BadEscape: "bad query escape", NotInteger: "not a whole number",
+	Conflict: "conflicts with other values", TooCostly: "past the replay bound",
 }
 
 func (p Problem) String() string { return problemNames[p] }
@@ -58,8 +62,8 @@ type FieldError struct {
 	Row     int    // 1-based row of a table parameter, 0 otherwise
 	Value   string // the value as given, shortened to MaxShownValue runes
 	Problem Problem
-	Got     int // for Mismatch, RowLength, TooMany, TooFew
-	Want    int // for Mismatch, RowLength
+	Got     int // for Mismatch, RowLength, TooMany, TooFew, TooCostly
+	Want    int // for Mismatch, RowLength, TooCostly
 	Allowed Allowed
 }
 

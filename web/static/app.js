@@ -19,6 +19,8 @@
     ready: new Promise((res, rej) => { resolveReady = res; rejectReady = rej; }),
     apply: null,
     update: null,
+    afterApply: null, // a page's script may set it: called after every update
+
     form,
     all,
   };
@@ -67,10 +69,15 @@
     }
     for (const [name, values] of Object.entries(live.form || {})) {
       const fields = all(`[name="${name}"]`, form).filter((el) => !el.disabled);
-      fields.forEach((el, i) => { if (i < values.length) el.value = values[i]; });
+      // The field being typed in keeps what is typed ("0." stays "0.").
+      fields.forEach((el, i) => { if (i < values.length && el !== document.activeElement) el.value = values[i]; });
       fields.forEach(syncSlider);
     }
+    for (const [name, values] of Object.entries(live.checked || {})) {
+      all(`input[name="${name}"]`, form).forEach((el) => { el.checked = values.includes(el.value); });
+    }
     showErrors(live.errors || []);
+    if (glue.afterApply) glue.afterApply(live);
   }
 
   function fillTable(table, t) {

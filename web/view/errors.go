@@ -65,7 +65,7 @@ func fieldMessage(m *i18n.Messages, names map[string]string, e *state.FieldError
 	var b strings.Builder
 	b.WriteString(capitalize(field))
 	switch e.Problem {
-	case state.Mismatch, state.RowLength, state.TooMany:
+	case state.Mismatch, state.RowLength, state.TooMany, state.TooCostly:
 		// The count says it; repeating a long value would not help.
 	default:
 		v := e.Value
@@ -108,6 +108,12 @@ func problem(em *i18n.ErrorMessages, e *state.FieldError) string {
 		return fmt.Sprintf(em.TooFew, e.Got)
 	case state.BadEscape:
 		return em.BadEscape
+	case state.NotInteger:
+		return em.NotInteger
+	case state.Conflict:
+		return em.Conflict
+	case state.TooCostly:
+		return fmt.Sprintf(em.TooCostly, e.Got, e.Want)
 	}
 	return em.Malformed
 }

@@ -1,0 +1,136 @@
+//go:build !js
+
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// networkLive waits until the wasm module runs the network page and has
+// caught up with its link.
+func (e *e2e) networkLive(ctx context.Context) {
+	e.t.Helper()
+	e.waitFor(ctx, "the live network", `!!document.querySelector('[data-live-ok]:not([hidden])') && !!document.querySelector('[data-svg="diagram"] canvas[data-heat]') && !document.querySelector('[data-out="status"]').textContent.includes('…')`)
+}
+
+// TestE2ENetwork trains a network as a student does: the hidden layer's
+// size, play, the loss falling, points placed by clicking, and the link
+// opened elsewhere (with and without JavaScript) showing the same epoch
+// and loss to the last digit.
+func TestE2ENetwork(t *testing.T) {
+	e := startE2E(t)
+	ctx := e.tab()
+	e.do(ctx, chromedp.Navigate(e.srv.URL+"/network?lang=en"))
+	e.networkLive(ctx)
+	e.eval(ctx, `window.__noReload = 'yes'`)
+
+	// The main knob: + on the hidden layer redraws the network.
+	if got := e.eval(ctx, `String(document.querySelectorAll('[data-svg="diagram"] canvas[data-heat]').length)`); got != "5" {
+		t.Errorf("%s heatmap canvases, want 5 (the output and 4 hidden neurons)", got)
+	}
+	e.do(ctx, chromedp.Click(chromedp.CSS(`button[value="add-n1"]`)))
+	e.waitFor(ctx, "5 hidden neurons", `document.querySelectorAll('[data-svg="diagram"] canvas[data-heat]').length === 6`)
+	e.waitFor(ctx, "h=5 in the link", `location.search === '?v=1&lang=en&h=5'`)
+	if got := e.text(ctx, "layer-1"); got != "Layer 1: 5 neurons" {
+		t.Errorf("layer text %q", got)
+	}
+	e.do(ctx, chromedp.Click(chromedp.CSS(`button[value="del-n1"]`)))
+	e.waitFor(ctx, "back to 4", `location.search === '?v=1&lang=en'`)
+
+	// Play: the epoch counter and the loss move, and the loss falls.
+	loss0 := e.text(ctx, "test-loss")
+	e.do(ctx, chromedp.Click(chromedp.CSS(`[data-play]`)))
+	e.waitFor(ctx, "epoch 150", `Number(document.querySelector('[data-out="epoch"]').textContent) >= 150`)
+	e.do(ctx, chromedp.Click(chromedp.CSS(`[data-play]`)))
+	e.waitFor(ctx, "paused", `document.querySelector('[data-play]').getAttribute('aria-pressed') === 'false'`)
+	e.waitFor(ctx, "the link holds the epoch", `location.search.includes('&e=' + document.querySelector('[data-out="epoch"]').textContent)`)
+	loss1 := e.text(ctx, "test-loss")
+	l0, _ := strconv.ParseFloat(strings.Replace(loss0, "−", "-", 1), 64)
+	l1, _ := strconv.ParseFloat(strings.Replace(loss1, "−", "-", 1), 64)
+	if !(l1 < l0/2) {
+		t.Errorf("the test loss went from %s to %s on the circle", loss0, loss1)
+	}
+	if e.eval(ctx, `window.__noReload || ''`) != "yes" {
+		t.Error("the page reloaded")
+	}
+	link := e.eval(ctx, `location.href`)
+	epoch := e.text(ctx, "epoch")
+	exact := e.eval(ctx, `document.querySelector('[data-out="test-loss"]').title + ' ' + document.querySelector('[data-out="train-loss"]').title`)
+	e.shot(ctx, "network-trained")
+
+	// The link in another person's browser: the same epoch and loss, to
+	// the last digit, replayed by the wasm module...
+	other := e.tab()
+	e.do(other, chromedp.Navigate(link))
+	e.networkLive(other)
+	if got := e.text(other, "epoch"); got != epoch {
+		t.Errorf("the link opened at epoch %s, want %s", got, epoch)
+	}
+	if got := e.eval(other, `document.querySelector('[data-out="test-loss"]').title + ' ' + document.querySelector('[data-out="train-loss"]').title`); got != exact {
+		t.Errorf("the link replayed to losses %s, want %s", got, exact)
+	}
+	// ... and without JavaScript, by the server.
+	nojs := e.tab()
+	if _, err := chromedp.Call(nojs, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	e.do(nojs, chromedp.Navigate(link))
+	if got := e.text(nojs, "epoch"); got != epoch {
+		t.Errorf("without JavaScript the link shows epoch %s, want %s", got, epoch)
+	}
+	if got := e.eval(nojs, `document.querySelector('[data-out="test-loss"]').title + ' ' + document.querySelector('[data-out="train-loss"]').title`); got != exact {
+		t.Errorf("without JavaScript the losses are %s, want %s", got, exact)
+	}
+	if got := e.text(nojs, "test-loss"); got != loss1 {
+		t.Errorf("without JavaScript the test loss reads %q, want %q", got, loss1)
+	}
+
+	// Own points: pick the dataset, click the plot.
+	e.do(ctx, chromedp.Click(chromedp.CSS(`input[name="data"][value="own"]`)))
+	e.waitFor(ctx, "own data", `location.search.includes('data=own')`)
+	for i, pt := range [][2]int{{60, 60}, {240, 240}, {150, 150}} {
+		if i == 1 {
+			e.do(ctx, chromedp.Click(chromedp.CSS(`input[name="tool"][value="neg"]`)))
+			e.waitFor(ctx, "the orange tool", `location.search.includes('tool=neg')`)
+		}
+		e.eval(ctx, fmt.Sprintf(`(() => { const c = document.querySelector('.plot canvas'); const r = c.getBoundingClientRect(); c.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.left + %d, clientY: r.top + %d})); return ''; })()`, pt[0], pt[1]))
+		e.waitFor(ctx, fmt.Sprintf("%d points", i+1), fmt.Sprintf(`document.querySelector('[data-out="counts"]').textContent.startsWith('%d points')`, i+1))
+	}
+	e.waitFor(ctx, "the points in the link", `/[?&]pts=[A-Za-z0-9_-]{10}(&|$)/.test(location.search)`)
+	if got := e.text(ctx, "counts"); got != "3 points (1 blue, 2 orange)" {
+		t.Errorf("counts %q", got)
+	}
+	e.shot(ctx, "network-own")
+}
+
+// TestE2ENetworkScreens takes the screenshots a person checks (desktop and
+// phone, both languages) and checks nothing overflows a 360-pixel screen.
+func TestE2ENetworkScreens(t *testing.T) {
+	e := startE2E(t)
+	for _, lang := range []string{"ru", "en"} {
+		for _, size := range []struct {
+			name string
+			w, h int64
+		}{{"desktop", 1280, 900}, {"phone", 360, 740}} {
+			ctx := e.tab()
+			e.do(ctx, chromedp.EmulateViewport(size.w, size.h))
+			e.do(ctx, chromedp.Navigate(e.srv.URL+"/network?lang="+lang+"&h=4,2&e=300&sel=n1.2&test=1"))
+			e.networkLive(ctx)
+			if size.w == 360 {
+				var scroll, client int
+				fmt.Sscan(e.eval(ctx, `document.documentElement.scrollWidth + ' ' + document.documentElement.clientWidth`), &scroll, &client)
+				if scroll > client {
+					t.Errorf("%s: the page is %d px wide on a %d px screen", lang, scroll, client)
+				}
+			}
+			e.shot(ctx, "network-"+lang+"-"+size.name)
+		}
+	}
+}
