@@ -271,7 +271,7 @@ func boundaryOf(run *view.Run, m *i18n.Messages) *chart.Boundary {
 	if run.P != nil {
 		b.Cells = run.P.BoundaryTo(nil, n)[:n*n] // the output; the hidden neurons follow
 		b.Train = run.P.TrainPoints()
-		if run.S.ShowTest {
+		if run.S.ShowTest || run.S.Data == state.OwnData {
 			b.Test = run.P.TestPoints()
 		}
 	} else {
@@ -348,6 +348,7 @@ func (s *Server) networkPreview(c echo.Context) error {
 		p := view.Network(run, lang, view.NetworkOptions{NoHeat: true})
 		loss := p.Result.Loss
 		loss.Width, loss.Height = 600-315, 315
+		loss.Title = p.M.Network.TestLoss + " " + p.Result.Metrics[1].Text
 		var b bytes.Buffer
 		err = chart.NetworkPreview(&b, boundaryOf(run, p.M), &loss)
 		return "image/png", b.Bytes(), err

@@ -389,7 +389,7 @@ func networkResult(m *i18n.Messages, r *Run, opt NetworkOptions) *NetworkResult 
 		train = s.Points
 	}
 	shown := 0
-	if s.ShowTest {
+	if s.ShowTest || s.Data == state.OwnData {
 		shown = len(test)
 	}
 	res.PlotAlt = fmt.Sprintf(mn.PlotAlt, len(train), shown)

@@ -208,7 +208,7 @@ func pointsSVG(s *state.Network, train, test []engine.Point) string {
 	for _, p := range train {
 		dot(p, "#fff")
 	}
-	if s.ShowTest {
+	if s.ShowTest || s.Data == state.OwnData { // one's own points never vanish
 		for _, p := range test {
 			dot(p, "#000")
 		}
