@@ -65,7 +65,7 @@ func fieldMessage(m *i18n.Messages, names map[string]string, e *state.FieldError
 	var b strings.Builder
 	b.WriteString(capitalize(field))
 	switch e.Problem {
-	case state.Mismatch, state.RowLength, state.TooMany, state.TooCostly:
+	case state.Mismatch, state.RowLength, state.TooMany, state.TooFew, state.TooCostly:
 		// The count says it; repeating a long value would not help.
 	default:
 		v := e.Value
