@@ -31,7 +31,7 @@ func TestNetworkPages(t *testing.T) {
 		{"/network?v=1&lang=en&h=4,2&e=200&sel=n2.1", []string{"Hidden layers: 2", "Layer 2: 2 neurons", "Hidden layer 2, neuron 1", "z = w₁·h₁,₁ + w₂·h₁,₂ + w₃·h₁,₃ + w₄·h₁,₄ + b =", "Set the bias", `aria-pressed="false"`}},
 		{"/network?v=1&lang=en&data=own", []string{"Place at least two points", `value="own" checked`, `name="tool" value="pos" checked`}},
 		{"/network?v=1&lang=en&data=reg-gauss&e=5", []string{"regression has no accuracy", `value="linear" selected`}},
-		{"/network?v=1&lang=en&e=5882", []string{"A link holds at most 5882 epochs of this network"}},
+		{"/network?v=1&lang=en&e=2807", []string{"A link holds at most 2807 epochs of this network"}},
 		{"/network?v=1&lang=en&data=own&pts=ZKB5AAE&e=3&sel=w1.2.1", []string{"Weight of the link x₂ → h₁,₁", "Set the weight"}},
 	} {
 		rec := get(s, tc.target)
@@ -65,7 +65,7 @@ func TestNetworkOps(t *testing.T) {
 		{"/network?v=1&op=train10", "/network?v=1&e=10"},
 		{"/network?v=1&e=10&op=train100", "/network?v=1&e=110"},
 		{"/network?v=1&e=10&stop=50&op=train1000", "/network?v=1&e=50&stop=50"},
-		{"/network?v=1&h=16,16,16,16,16,16&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&lr=0.001&e=60&op=train100", "/network?v=1&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&h=16,16,16,16,16,16&lr=0.001&e=66"},
+		{"/network?v=1&h=16,16,16,16,16,16&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&lr=0.001&e=60&op=train100", "/network?v=1&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&h=16,16,16,16,16,16&lr=0.001&e=103"},
 		{"/network?v=1&e=10&op=reset", "/network"},
 		{"/network?v=1&op=add-n1", "/network?v=1&h=5"},
 		{"/network?v=1&op=add-layer", "/network?v=1&h=4,2"},
@@ -104,9 +104,9 @@ func TestNetworkBadLinks(t *testing.T) {
 		{"/network?lang=en&h=17", []string{"Hidden layers (h) #1 = “17”: out of the allowed range. Allowed: from 1 to 16."}},
 		{"/network?lang=en&lr=abc", []string{"Learning rate (lr) = “abc”: not a number", `<option value="abc" selected>abc</option>`}},
 		{"/network?lang=en&data=moons", []string{"Dataset (data) = “moons”: no such value", "circle, xor, gauss, spiral, reg-plane, reg-gauss, own"}},
-		{"/network?lang=en&e=5883", []string{"Epoch (e): too many epochs for the server to replay: 5883, while this network on these points replays at most 5882", `id="f-e"`}},
+		{"/network?lang=en&e=2808", []string{"Epoch (e): too many epochs for the server to replay: 2808, while this network on these points replays at most 2807", `id="f-e"`}},
 		{"/network?e=6000", []string{"Эпоха (e): столько эпох сервер не воспроизводит: 6000"}},
-		{"/network?lang=en&h=16,16,16,16,16,16&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&e=67", []string{"replays at most 66"}},
+		{"/network?lang=en&h=16,16,16,16,16,16&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&e=104", []string{"replays at most 103"}},
 		{"/network?lang=en&in=", []string{"Inputs (in): too few: 0. Allowed: from 1 to 7."}},
 		{"/network?lang=en&noise=2.5", []string{"Noise (noise) = “2.5”: a whole number is needed. Allowed: from 0 to 50."}},
 		{"/network?lang=en&seed=-1", []string{"Seed (seed) = “-1”: a whole number is needed. Allowed: from 0 to 4294967295."}},
@@ -269,7 +269,7 @@ func TestNetworkSingleFlight(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			rec := get(s, "/network?v=1&e=3000")
+			rec := get(s, "/network?v=1&e=2000")
 			codes[i], etags[i] = rec.Code, rec.Header().Get("ETag")
 		}()
 	}
@@ -288,7 +288,7 @@ func TestNetworkClientGone(t *testing.T) {
 	s, logs := newTestServer(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	req := httptest.NewRequest(http.MethodGet, "/network?v=1&e=5000", nil).WithContext(ctx)
+	req := httptest.NewRequest(http.MethodGet, "/network?v=1&e=2800", nil).WithContext(ctx)
 	rec := httptest.NewRecorder()
 	start := time.Now()
 	s.Handler().ServeHTTP(rec, req)

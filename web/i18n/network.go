@@ -251,7 +251,7 @@ var ruNetwork = NetworkMessages{
 	SeriesTest:  "тест",
 
 	Diverged:     "Обучение разошлось на эпохе %d: ошибка или вес перестали быть конечными числами (вероятно, скорость обучения слишком велика). Сеть показана такой, какой она была на эпохе %d.",
-	AtLimit:      "Ссылка хранит не больше %d эпох этой сети: сервер воспроизводит каждую ссылку, и её цена (эпохи × точки × параметры) ограничена 5·10⁷.",
+	AtLimit:      "Ссылка хранит не больше %d эпох этой сети: сервер воспроизводит каждую ссылку, и её цена (эпохи × точки × (параметры + 40)) ограничена 8·10⁷.",
 	StoppedEpoch: "Остановлено на эпохе %d, как задано.",
 	StoppedLoss:  "Остановлено: ошибка на тесте стала меньше %s.",
 	CatchingUp:   "Браузер воспроизводит ссылку: эпоха %d из %d…",
@@ -434,7 +434,7 @@ var enNetwork = NetworkMessages{
 	SeriesTest:  "test",
 
 	Diverged:     "Training diverged at epoch %d: the loss or a weight stopped being a finite number (the learning rate is probably too high). The network is shown as it was at epoch %d.",
-	AtLimit:      "A link holds at most %d epochs of this network: the server replays every link, and its cost (epochs × points × parameters) is bounded by 5·10⁷.",
+	AtLimit:      "A link holds at most %d epochs of this network: the server replays every link, and its cost (epochs × points × (parameters + 40)) is bounded by 8·10⁷.",
 	StoppedEpoch: "Stopped at epoch %d, as set.",
 	StoppedLoss:  "Stopped: the test loss fell below %s.",
 	CatchingUp:   "Your browser is replaying the link: epoch %d of %d…",

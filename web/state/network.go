@@ -20,12 +20,18 @@ const (
 	// MaxEpochs bounds the epoch a link may reach, whatever the network.
 	MaxEpochs = 20000
 	// MaxReplayCost bounds the work of replaying a link on the server:
-	// epochs × points × parameters (every epoch trains on the training
-	// points and scores all of them; each costs about one multiply-add
-	// per parameter, forward and back). 5·10⁷ is about a third of a second
-	// of one core natively and about a second in the browser; the default
-	// network (17 parameters, 500 points) reaches 5 882 epochs under it.
-	MaxReplayCost = 50_000_000
+	// epochs × points × (parameters + ReplayOverhead). Every epoch trains
+	// on the training points and scores all of them, about a multiply-add
+	// per parameter each way, plus a fixed cost per point (measured by
+	// view's BenchmarkReplay: 2–5.5 ns per unit on this project's 2-core
+	// machine, for networks from 17 to 1 505 parameters). 8·10⁷ is 0.2–0.45 s
+	// of one core natively and about three times that in the browser; the
+	// default network (17 parameters, 500 points) reaches 2 807 epochs,
+	// the largest (1 505 parameters) 103.
+	MaxReplayCost = 80_000_000
+	// ReplayOverhead is the cost model's fixed work per point and epoch,
+	// in parameters.
+	ReplayOverhead = 40
 	// MaxEdits bounds the recorded edits (weights set by hand, training
 	// settings changed mid-run).
 	MaxEdits = 100
@@ -323,14 +329,14 @@ func (n *Network) Trainable() bool {
 }
 
 // MaxEpoch returns the furthest epoch a link of this network and data may
-// reach: MaxEpochs, or less where epochs × points × parameters would pass
-// MaxReplayCost; 0 when there is nothing to train on.
+// reach: MaxEpochs, or less where the replay's cost, epochs × points ×
+// (parameters + ReplayOverhead), would pass MaxReplayCost; 0 when there is
+// nothing to train on.
 func (n *Network) MaxEpoch() int {
 	if !n.Trainable() {
 		return 0
 	}
-	per := n.NumPoints() * n.Params()
-	return min(MaxEpochs, MaxReplayCost/max(per, 1))
+	return min(MaxEpochs, MaxReplayCost/(n.NumPoints()*(n.Params()+ReplayOverhead)))
 }
 
 // StartKey identifies what a run starts from (the data, the split, the

@@ -186,9 +186,9 @@ func TestPlayStops(t *testing.T) {
 	if h := r.History(); h[len(h)-2].TestLoss < 0.3 {
 		t.Error("the loss was below the threshold an epoch earlier")
 	}
-	s := mustNet(t, "h=16,16,16,16,16,16&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&lr=0.001&e=60")
+	s := mustNet(t, "h=16,16,16,16,16,16&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&lr=0.001&e=97")
 	r, _ = Replay(ctx, s)
-	if n, why := r.Play(ctx, 100); n != 6 || why != StopLimit || r.S.Epoch != 66 {
+	if n, why := r.Play(ctx, 100); n != 6 || why != StopLimit || r.S.Epoch != 103 {
 		t.Errorf("at the limit: %d epochs, %q, at %d", n, why, r.S.Epoch)
 	}
 	r, _ = NewRun(mustNet(t, "lr=10&act=relu&out=linear&data=reg-plane&h=16,16,16"))

@@ -1,0 +1,41 @@
+package view
+
+import (
+	"context"
+	"testing"
+
+	"nnplay/web/state"
+)
+
+// BenchmarkReplay measures a server replay per epoch for networks of
+// several sizes, to calibrate state.MaxReplayCost's cost model: it reports
+// ns per epoch and ns per (point × parameter) of that model.
+func BenchmarkReplay(b *testing.B) {
+	for _, tc := range []struct{ name, q string }{
+		{"default", "e=200"},
+		{"tfp-2-8-1", "h=8&out=tanh&e=200"},
+		{"2-16-16-1", "h=16,16&e=100"},
+		{"7-16x6-1", "in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&h=16,16,16,16,16,16&lr=0.001&e=20"},
+		{"regression-1200", "data=reg-plane&h=4&e=100"},
+		{"default-bs1", "bs=1&e=200"},
+		{"7-16x6-1-bs1", "in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&h=16,16,16,16,16,16&lr=0.001&bs=1&e=20"},
+		{"7-16x6-1-bs30", "in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&h=16,16,16,16,16,16&lr=0.001&bs=30&e=20"},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			q, _ := state.ParseQuery(tc.q)
+			s, err := state.DecodeNetwork(q)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if _, err := Replay(context.Background(), s); err != nil {
+					b.Fatal(err)
+				}
+			}
+			perEpoch := float64(b.Elapsed().Nanoseconds()) / float64(b.N) / float64(s.Epoch)
+			b.ReportMetric(perEpoch, "ns/epoch")
+			b.ReportMetric(perEpoch/float64(s.NumPoints()*s.Params()), "ns/pt·param")
+			b.ReportMetric(perEpoch/float64(s.NumPoints()*(s.Params()+state.ReplayOverhead)), "ns/cost")
+		})
+	}
+}
