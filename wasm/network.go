@@ -133,12 +133,8 @@ func page(full bool) *view.Live {
 // their pixels, into buffers kept between frames.
 func heatmaps() {
 	r := net.run
-	if r.P == nil {
-		net.rgba, net.n = net.rgba[:0], 0
-		return
-	}
 	net.n, _ = view.HeatGrid(r.S.Params())
-	net.heat = r.P.BoundaryTo(net.heat, net.n)
+	net.heat = r.HeatmapsTo(net.heat, net.n)
 	net.rgba = view.HeatRGBATo(net.rgba, net.heat, r.S.Discrete)
 	net.fresh = true
 }

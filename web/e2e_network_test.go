@@ -134,3 +134,41 @@ func TestE2ENetworkScreens(t *testing.T) {
 		}
 	}
 }
+
+// TestE2ENetworkNoScript uses the page as a GET form, with JavaScript off:
+// a click on the plot places a point (an image button), the training
+// buttons train on the server, a click on the diagram selects a neuron.
+func TestE2ENetworkNoScript(t *testing.T) {
+	e := startE2E(t)
+	ctx := e.tab()
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	e.do(ctx, chromedp.Navigate(e.srv.URL+"/network?lang=en&data=own"))
+	// The plot's image button: a click at (75, 75) of 300 is (−3, 3).
+	clickPlot := func(px, py float64) {
+		e.eval(ctx, `document.querySelector('.plot').scrollIntoView({block: 'center'}), ''`)
+		var xy [2]float64
+		for i, side := range []string{"left", "top"} {
+			v, _ := strconv.ParseFloat(e.eval(ctx, `String(document.querySelector('.plot input[type=image]').getBoundingClientRect().`+side+`)`), 64)
+			xy[i] = v
+		}
+		e.do(ctx, chromedp.MouseClickXY(xy[0]+px, xy[1]+py))
+	}
+	clickPlot(75, 75)
+	e.waitFor(ctx, "a point placed by the server", `location.search === '?v=1&lang=en&data=own&pts=PLQB'`)
+	clickPlot(225, 225)
+	e.waitFor(ctx, "two points", `document.querySelector('[data-out="counts"]')?.textContent === '2 points (2 blue, 0 orange)'`)
+
+	e.do(ctx, chromedp.Navigate(e.srv.URL+"/network?lang=en"))
+	e.do(ctx, chromedp.Click(chromedp.CSS(`button[value="train100"]`)))
+	e.waitFor(ctx, "100 epochs on the server", `location.search === '?v=1&lang=en&e=100' && document.querySelector('[data-out="epoch"]').textContent === '100'`)
+	e.do(ctx, chromedp.Click(chromedp.CSS(`button[value="add-n1"]`)))
+	e.waitFor(ctx, "a new neuron restarts", `location.search === '?v=1&lang=en&h=5'`)
+	e.do(ctx, chromedp.Click(chromedp.CSS(`[data-svg="diagram"] a[data-op="sel-n1.3"] rect`)))
+	e.waitFor(ctx, "the neuron's arithmetic", `location.search.endsWith('&sel=n1.3') && document.querySelector('[data-svg="math"]').textContent.includes('Hidden layer 1, neuron 3')`)
+	e.typeInto(ctx, "f-wv", "2")
+	e.do(ctx, chromedp.Click(chromedp.CSS(`button[value="set"]`)))
+	e.waitFor(ctx, "the bias set", `location.search === '?v=1&lang=en&h=5&ed=0,b1.3,2&sel=n1.3' && document.getElementById('f-wv').value === '2'`)
+	e.shot(ctx, "network-nojs")
+}

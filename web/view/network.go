@@ -407,8 +407,8 @@ func networkResult(m *i18n.Messages, r *Run, opt NetworkOptions) *NetworkResult 
 	n, _ := HeatGrid(s.Params())
 	res.HeatN = n
 	var thumb Thumb
-	if r.P != nil && !opt.NoHeat {
-		res.Heat = r.P.BoundaryTo(nil, n)
+	if !opt.NoHeat {
+		res.Heat = r.HeatmapsTo(nil, n)
 	}
 	if opt.Image != nil && res.Heat != nil {
 		nn := n * n
@@ -435,6 +435,31 @@ func networkResult(m *i18n.Messages, r *Run, opt NetworkOptions) *NetworkResult 
 		res.Exports = append(res.Exports, ExportLink{Key: "export-" + e.key, Label: e.label, Href: Link(e.path, q), File: e.file})
 	}
 	return res
+}
+
+// HeatmapsTo writes the heatmaps of the output and every hidden neuron
+// (engine.BoundaryTo) to dst; with no data to train on, they are blank.
+func (r *Run) HeatmapsTo(dst []byte, n int) []byte {
+	if r.P != nil {
+		return r.P.BoundaryTo(dst, n)
+	}
+	k := (1 + r.S.Params()) * n * n // at least as many as there are neurons
+	if cap(dst) < k {
+		dst = make([]byte, k)
+	}
+	dst = dst[:(1+hiddenNeurons(&r.S))*n*n]
+	for i := range dst {
+		dst[i] = engine.HeatmapZero
+	}
+	return dst
+}
+
+func hiddenNeurons(s *state.Network) int {
+	h := 0
+	for _, v := range s.Hidden {
+		h += v
+	}
+	return h
 }
 
 // mlp returns the run's network, or an untrained one of the state's shape
