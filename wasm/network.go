@@ -45,6 +45,7 @@ func init() {
 	extra["netStep"] = netStep
 	extra["netPixels"] = netPixels
 	extra["netTap"] = netTap
+	extra["netKey"] = netKey
 }
 
 // networkUpdate is the /network form's update: it decodes the form with
@@ -287,4 +288,33 @@ func joinInts(vs []int) string {
 		b = strconv.AppendInt(b, int64(v), 10)
 	}
 	return string(b)
+}
+
+// netKey(key) applies a key pressed on the plot (KeyboardEvent.key): the
+// arrows move the probe point, Enter applies the tool there. It resolves
+// with the page update (JSON), or null for a key it does not use.
+func netKey(args []js.Value) (any, error) {
+	if len(args) != 1 || args[0].Type() != js.TypeString {
+		return nil, errors.New("nnplay.netKey(key): a string expected")
+	}
+	net.Lock()
+	defer net.Unlock()
+	if net.run == nil {
+		return nil, errors.New("nnplay.netKey: the network page is not live")
+	}
+	s := net.run.S
+	used, err := s.Key(args[0].String())
+	if !used {
+		return nil, nil
+	}
+	var live *view.Live
+	if err != nil {
+		p := view.Network(net.run, net.lang, view.NetworkOptions{NoHeat: true, Light: true})
+		live = p.Live(false)
+		live.Errors = view.FieldErrors(p.M, p.M.Network.FieldNames, err)
+	} else {
+		live = setState(s)
+		setLocation(live.Query)
+	}
+	return string(live.JSON()), nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // networkLive waits until the wasm module runs the network page and has
@@ -107,6 +108,12 @@ func TestE2ENetwork(t *testing.T) {
 	if got := e.text(ctx, "counts"); got != "3 points (1 blue, 2 orange)" {
 		t.Errorf("counts %q", got)
 	}
+	// By keyboard: the arrows move the point, Enter places one there.
+	e.eval(ctx, `document.querySelector('.plot canvas').focus(), ''`)
+	e.do(ctx, chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowUp))
+	e.waitFor(ctx, "the probe moved", `location.search.includes('px=2&py=1.5')`)
+	e.do(ctx, chromedp.KeyEvent(kb.Enter))
+	e.waitFor(ctx, "a point placed by keyboard", `document.querySelector('[data-out="counts"]').textContent.startsWith('4 points (1 blue, 3 orange)')`)
 	e.shot(ctx, "network-own")
 }
 

@@ -75,6 +75,7 @@ type NetworkMessages struct {
 	// PlotAlt verbs: training points, test points shown.
 	PlotAlt   string
 	PlotLabel string
+	PlotKeys  string
 	LossTitle string
 	// LossAlt verbs: epochs, training loss, test loss.
 	LossAlt     string
@@ -243,6 +244,7 @@ var ruNetwork = NetworkMessages{
 	Discretize:  "Только классы (без оттенков)",
 	PlotAlt:     "Граница решений: выход сети на плоскости x₁, x₂ от −6 до 6; обучающих точек %d, тестовых на графике %d.",
 	PlotLabel:   "График выхода сети",
+	PlotKeys:    "Щелчок по графику показывает расчёт в этой точке (или ставит точку — для своих данных). С клавиатуры: стрелки двигают точку, Enter ставит или убирает точку там.",
 	LossTitle:   "Ошибка по эпохам",
 	LossAlt:     "Ошибка на обучении и на тесте за %d эпох; сейчас %s и %s.",
 	LossValues:  "Ошибка и точность числами",
@@ -426,6 +428,7 @@ var enNetwork = NetworkMessages{
 	Discretize:  "Classes only (no shades)",
 	PlotAlt:     "Decision boundary: the network's output over the plane x₁, x₂ from −6 to 6; %d training points, %d test points shown.",
 	PlotLabel:   "Plot of the network's output",
+	PlotKeys:    "A click on the plot shows the arithmetic at that point (or places a point, with your own data). With the keyboard: the arrows move the point, Enter places or removes a point there.",
 	LossTitle:   "Loss by epoch",
 	LossAlt:     "Training and test loss over %d epochs; now %s and %s.",
 	LossValues:  "The loss and accuracy as numbers",

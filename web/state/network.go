@@ -853,6 +853,39 @@ func (r *reader) Click(n *Network, x, y float64) {
 	}
 }
 
+// KeyStep is how far an arrow key moves the probe point.
+const KeyStep = 0.5
+
+// Key applies a key pressed on the plot, for keyboard users: the arrows
+// move the probe point by KeyStep, Enter applies the tool there (places or
+// removes an own point). It reports whether the key is one of these.
+func (n *Network) Key(key string) (bool, error) {
+	move := func(v *float64, d float64) {
+		*v = min(max(math.Round((*v+d)*10)/10, -engine.PlaneRange), engine.PlaneRange)
+		if *v == 0 {
+			*v = 0
+		}
+	}
+	switch key {
+	case "ArrowLeft":
+		move(&n.ProbeX, -KeyStep)
+	case "ArrowRight":
+		move(&n.ProbeX, KeyStep)
+	case "ArrowUp":
+		move(&n.ProbeY, KeyStep)
+	case "ArrowDown":
+		move(&n.ProbeY, -KeyStep)
+	case "Enter", " ":
+		if n.Tool == ToolProbe {
+			return true, nil
+		}
+		return true, n.ClickPlane(n.ProbeX, n.ProbeY)
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
 // ClickPlane applies a click on the plane at (x, y) with n's tool, as a
 // click on the no-JavaScript plot does, and returns what went wrong.
 func (n *Network) ClickPlane(x, y float64) error {

@@ -497,3 +497,24 @@ func defaultStartKey() string {
 	n := DefaultNetwork()
 	return n.StartKey()
 }
+
+func TestNetworkKeys(t *testing.T) {
+	t.Parallel()
+	n := DefaultNetwork()
+	n.Data, n.Tool = OwnData, ToolNeg
+	for _, k := range []string{"ArrowLeft", "ArrowLeft", "ArrowUp", "Enter", "ArrowDown", "Tab"} {
+		ok, err := n.Key(k)
+		if err != nil || ok != (k != "Tab") {
+			t.Errorf("%s: %v, %v", k, ok, err)
+		}
+	}
+	if n.ProbeX != 0 || n.ProbeY != 1 || len(n.Points) != 1 || n.Points[0] != (engine.Point{X: 0, Y: 1.5, Label: -1}) {
+		t.Errorf("after the keys: probe (%g, %g), points %v", n.ProbeX, n.ProbeY, n.Points)
+	}
+	for range 20 {
+		n.Key("ArrowRight")
+	}
+	if n.ProbeX != 6 {
+		t.Errorf("the probe left the plane: %g", n.ProbeX)
+	}
+}

@@ -114,6 +114,22 @@
         }
       });
     }
+    // The keyboard: arrows move the point, Enter places or removes a point.
+    if (plot) {
+      plot.addEventListener('keydown', async (e) => {
+        if (e.altKey || e.ctrlKey || e.metaKey) return;
+        try {
+          const res = await api.netKey(e.key);
+          if (res === null) return;
+          glue.apply(JSON.parse(res));
+        } catch (err) {
+          console.error('nnplay:', err);
+        }
+      });
+      plot.addEventListener('keydown', (e) => {
+        if (e.key.startsWith('Arrow') || e.key === ' ' || e.key === 'Enter') e.preventDefault();
+      });
+    }
     loop(); // catch up with the link, then draw
   }, () => { /* the page stays the server's form */ });
 })();

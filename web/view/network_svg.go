@@ -213,7 +213,7 @@ func pointsSVG(s *state.Network, train, test []engine.Point) string {
 			dot(p, "#000")
 		}
 	}
-	if s.Tool == state.ToolProbe || s.Sel.Kind != 0 {
+	{ // the probe point: where the arithmetic is shown, and the keyboard's cursor
 		x, y := plotX(s.ProbeX), plotY(s.ProbeY)
 		b.WriteString(`<g class="probe" stroke="#000" stroke-width="1.5" fill="none">`)
 		b.WriteString(`<circle cx="` + ftoa(x) + `" cy="` + ftoa(y) + `" r="6" stroke="#fff" stroke-width="4"/><circle cx="` + ftoa(x) + `" cy="` + ftoa(y) + `" r="6"/>`)
