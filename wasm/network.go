@@ -32,8 +32,9 @@ var net struct {
 	n     int    // the heatmaps' grid
 	fresh bool   // rgba holds heatmaps the page has not painted
 	// When the address bar and the heavy parts of the page were last
-	// updated during play.
+	// updated during play, and how long the heavy parts took.
 	located, drawn time.Time
+	heavyCost      time.Duration
 }
 
 // hiddenKeys are the form's hidden fields, which the session overrides:
@@ -122,12 +123,15 @@ func catchingUp(r *view.Run) *view.Live { return view.CatchingUp(r, net.lang) }
 // and computes the heatmaps.
 func page(full bool) *view.Live {
 	r := net.run
+	start := time.Now()
 	p := view.Network(r, net.lang, view.NetworkOptions{Stop: net.stop, NoHeat: true, Light: !full})
+	live := p.Live(full)
 	if full {
-		heatmaps()
 		net.drawn = time.Now()
+		net.heavyCost = net.drawn.Sub(start)
+		heatmaps()
 	}
-	return p.Live(full)
+	return live
 }
 
 // heatmaps computes the output's and every hidden neuron's heatmap and
@@ -180,7 +184,9 @@ func netStep(args []js.Value) (any, error) {
 		}
 		net.frame++
 		_, every := view.HeatGrid(r.S.Params())
-		heavy := net.stop != view.Playing || epochs == 0 || time.Since(net.drawn) >= 250*time.Millisecond
+		// The diagram, charts and form go out four times a second, or
+		// less for a big network, so they take at most a tenth of the time.
+		heavy := net.stop != view.Playing || epochs == 0 || time.Since(net.drawn) >= max(250*time.Millisecond, 10*net.heavyCost)
 		live = page(heavy)
 		if !heavy && net.frame%every == 0 {
 			heatmaps()

@@ -183,8 +183,14 @@ func appendStrings(b []byte, ss []string) []byte {
 func appendString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
+	start := 0 // s[start:i] needs no escaping: it is copied in one go
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != 0xe2 {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		start = i + 1
 		switch {
 		case c == '"' || c == '\\':
 			b = append(b, '\\', c)
@@ -200,10 +206,12 @@ func appendString(b []byte, s string) []byte {
 			// U+2028 and U+2029 are valid JSON but not valid JavaScript.
 			b = append(b, '\\', 'u', '2', '0', '2', hex[s[i+2]&15])
 			i += 2
+			start = i + 1
 		default:
-			b = append(b, c)
+			b = append(b, c) // another character starting with 0xe2
 		}
 	}
+	b = append(b, s[start:]...)
 	return append(b, '"')
 }
 

@@ -220,9 +220,25 @@ func (r *Run) Metrics() engine.Metrics {
 	if r.P == nil {
 		return engine.Metrics{TrainLoss: math.NaN(), TestLoss: math.NaN(), TrainAccuracy: math.NaN(), TestAccuracy: math.NaN()}
 	}
+	// The history's record of this epoch holds the same scores, computed
+	// from the same weights, unless a weight was set by hand since.
+	e := r.P.Epoch()
+	if h := r.P.History(); h.Len() > 0 && h.At(h.Len()-1).Epoch == e && !r.editedAt(e) {
+		return h.At(h.Len() - 1)
+	}
 	m := r.P.Metrics()
-	m.Epoch = r.P.Epoch()
+	m.Epoch = e
 	return m
+}
+
+// editedAt reports whether a weight or bias was set after epoch e.
+func (r *Run) editedAt(e int) bool {
+	for _, ed := range r.S.Edits {
+		if ed.Epoch == e && (ed.Kind == state.EditWeight || ed.Kind == state.EditBias) {
+			return true
+		}
+	}
+	return false
 }
 
 // History returns the record of the run's Metrics (engine.History: thinned

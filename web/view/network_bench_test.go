@@ -39,3 +39,46 @@ func BenchmarkReplay(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNetworkFrame times the parts of a browser frame of training on
+// the page, as the wasm module runs them (run it under GOOS=js GOARCH=wasm
+// for the browser's figures): an epoch, the numbers' update, the heatmaps
+// with their pixels, and the heavy update (diagram, charts, form) that
+// goes out about four times a second.
+func BenchmarkNetworkFrame(b *testing.B) {
+	for _, tc := range []struct{ name, q string }{
+		{"default", "e=100"},
+		{"largest", "in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&h=16,16,16,16,16,16&lr=0.001&e=10"},
+	} {
+		q, _ := state.ParseQuery(tc.q)
+		s, _ := state.DecodeNetwork(q)
+		r, err := Replay(context.Background(), s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var heat, rgba []byte
+		n, _ := HeatGrid(s.Params())
+		b.Run(tc.name+"/epoch", func(b *testing.B) {
+			for b.Loop() {
+				r.S.Epoch = 10
+				r.Play(context.Background(), 1)
+			}
+		})
+		b.Run(tc.name+"/numbers", func(b *testing.B) {
+			for b.Loop() {
+				Network(r, "en", NetworkOptions{NoHeat: true, Light: true}).Live(false).JSON()
+			}
+		})
+		b.Run(tc.name+"/heatmaps", func(b *testing.B) {
+			for b.Loop() {
+				heat = r.HeatmapsTo(heat, n)
+				rgba = HeatRGBATo(rgba, heat, false)
+			}
+		})
+		b.Run(tc.name+"/heavy", func(b *testing.B) {
+			for b.Loop() {
+				Network(r, "en", NetworkOptions{NoHeat: true}).Live(true).JSON()
+			}
+		})
+	}
+}

@@ -87,7 +87,8 @@ func HeatRGBATo(dst, heat []byte, discrete bool) []byte {
 	}
 	p := HeatPalette(discrete)
 	for i, b := range heat {
-		copy(dst[4*i:4*i+4], p[b][:])
+		d, c := dst[4*i:4*i+4:4*i+4], &p[b]
+		d[0], d[1], d[2], d[3] = c[0], c[1], c[2], c[3]
 	}
 	return dst
 }

@@ -92,6 +92,14 @@ func diagram(m *i18n.Messages, s *state.Network, mlp *engine.MLP, thumb Thumb, f
 	}
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="` + cls + `" viewBox="0 0 ` + strconv.Itoa(w) + " " + strconv.Itoa(h) + `" width="` + strconv.Itoa(w) + `" height="` + strconv.Itoa(h) + `" role="group" aria-label="` + html.EscapeString(alt) + `" ` + font + `>`)
 	b.WriteString(`<g class="links">`)
+	// Links are most of a big network's diagram, which the page redraws
+	// while it trains: they are written with appends, not concatenations.
+	links := 0
+	for l := 1; l < len(sizes); l++ {
+		links += sizes[l-1] * sizes[l]
+	}
+	hit := links <= 128 // a wide, invisible stroke to tap; dense links are too close to tap anyway
+	buf := make([]byte, 0, 512)
 	for l := 1; l < len(sizes); l++ {
 		for j := 1; j <= sizes[l]; j++ {
 			x2, y2 := pos(l, j)
@@ -103,14 +111,48 @@ func diagram(m *i18n.Messages, s *state.Network, mlp *engine.MLP, thumb Thumb, f
 				wt := mlp.Weight(l, i-1, j-1)
 				sel := state.Sel{Kind: 'w', L: l, I: i, J: j}
 				mid := (x1 + x2) / 2
-				d := "M" + ftoa(x1) + " " + ftoa(y1) + "C" + ftoa(mid) + " " + ftoa(y1) + " " + ftoa(mid) + " " + ftoa(y2) + " " + ftoa(x2) + " " + ftoa(y2)
-				label := "w " + NeuronName(s, l-1, i) + " → " + NeuronName(s, l, j) + " = " + Num(wt)
-				cls := "w"
-				if s.Sel == sel {
-					cls = "w sel"
+				d := buf[:0]
+				d = append(d, 'M')
+				d = appendF(d, x1)
+				d = append(d, ' ')
+				d = appendF(d, y1)
+				d = append(d, 'C')
+				d = appendF(d, mid)
+				d = append(d, ' ')
+				d = appendF(d, y1)
+				d = append(d, ' ')
+				d = appendF(d, mid)
+				d = append(d, ' ')
+				d = appendF(d, y2)
+				d = append(d, ' ')
+				d = appendF(d, x2)
+				d = append(d, ' ')
+				d = appendF(d, y2)
+				buf = d
+				label := html.EscapeString("w " + NeuronName(s, l-1, i) + " → " + NeuronName(s, l, j) + " = " + Num(wt))
+				b.WriteString(`<a href="`)
+				b.WriteString(html.EscapeString(selHref(sel)))
+				b.WriteString(`" data-op="sel-`)
+				b.WriteString(sel.String())
+				b.WriteString(`"><title>`) // the link's accessible name
+				b.WriteString(label)
+				b.WriteString(`</title>`)
+				if hit {
+					b.WriteString(`<path class="hit" d="`)
+					b.Write(d)
+					b.WriteString(`"/>`)
 				}
-				b.WriteString(`<a href="` + html.EscapeString(selHref(sel)) + `" data-op="sel-` + sel.String() + `" aria-label="` + html.EscapeString(label) + `"><title>` + html.EscapeString(label) + `</title>`)
-				b.WriteString(`<path class="hit" d="` + d + `"/><path class="` + cls + `" d="` + d + `" stroke="` + WeightColor(wt) + `" stroke-width="` + ftoa(WeightWidth(wt)) + `"/></a>`)
+				b.WriteString(`<path class="w`)
+				if s.Sel == sel {
+					b.WriteString(` sel`)
+				}
+				b.WriteString(`" d="`)
+				b.Write(d)
+				b.WriteString(`" stroke="`)
+				b.WriteString(WeightColor(wt))
+				b.WriteString(`" stroke-width="`)
+				b.Write(appendF(buf[len(buf):], WeightWidth(wt)))
+				b.WriteString(`"/></a>`)
 			}
 		}
 	}
@@ -230,6 +272,12 @@ func pointsSVG(s *state.Network, train, test []engine.Point) string {
 }
 
 const font = `font-family="Liberation Sans, Arial, Helvetica, sans-serif"`
+
+// appendF appends v rounded to a tenth, as ftoa writes it.
+func appendF(b []byte, v float64) []byte {
+	r := float64(int64(v*10+0.5*sign(v))) / 10
+	return strconv.AppendFloat(b, r, 'f', -1, 64)
+}
 
 func ftoa(v float64) string {
 	r := float64(int64(v*10+0.5*sign(v))) / 10
