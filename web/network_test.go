@@ -27,7 +27,7 @@ func TestNetworkPages(t *testing.T) {
 		target   string
 		contains []string
 	}{
-		{"/network", []string{`lang="ru"`, "Простая нейронная сеть", `data-live="network"`, `data-out="epoch"`, `name="h" value="4"`, `<svg xmlns="http://www.w3.org/2000/svg" class="net"`, `data:image/png;base64,`, `/network/loss.svg`}},
+		{"/network", []string{`lang="ru"`, "Простая нейронная сеть", `data-live="network"`, `data-out="epoch"`, `name="h" value="4"`, `<svg xmlns="http://www.w3.org/2000/svg" class="net"`, `<input type="image" name="pt" class="nojs-only heat" src="data:image/png;base64,`, `/network/loss.svg`}},
 		{"/network?v=1&lang=en&h=4,2&e=200&sel=n2.1", []string{"Hidden layers: 2", "Layer 2: 2 neurons", "Hidden layer 2, neuron 1", "z = w₁·h₁,₁ + w₂·h₁,₂ + w₃·h₁,₃ + w₄·h₁,₄ + b =", "Set the bias", `aria-pressed="false"`}},
 		{"/network?v=1&lang=en&data=own", []string{"Place at least two points", `value="own" checked`, `name="tool" value="pos" checked`}},
 		{"/network?v=1&lang=en&data=reg-gauss&e=5", []string{"regression has no accuracy", `value="linear" selected`}},
