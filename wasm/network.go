@@ -35,6 +35,8 @@ var net struct {
 	// updated during play, and how long the heavy parts took.
 	located, drawn time.Time
 	heavyCost      time.Duration
+	// The seldom-changing parts last sent, so a frame need not resend them.
+	sent map[string]string
 }
 
 // hiddenKeys are the form's hidden fields, which the session overrides:
@@ -127,6 +129,16 @@ func page(full bool) *view.Live {
 	p := view.Network(r, net.lang, view.NetworkOptions{Stop: net.stop, NoHeat: true, Light: !full})
 	live := p.Live(full)
 	if full {
+		if net.sent == nil {
+			net.sent = map[string]string{}
+		}
+		for _, k := range []string{"points", "edits"} {
+			if v, ok := live.SVG[k]; ok && net.sent[k] == v {
+				delete(live.SVG, k)
+			} else {
+				net.sent[k] = v
+			}
+		}
 		net.drawn = time.Now()
 		net.heavyCost = net.drawn.Sub(start)
 		heatmaps()

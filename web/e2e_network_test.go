@@ -196,7 +196,7 @@ func TestE2ENetworkFrameTime(t *testing.T) {
 		e.networkLive(ctx)
 		e.eval(ctx, `Object.assign(nnplayNetStats, {frames: 0, totalMs: 0, maxMs: 0, last: []}), ''`)
 		e.do(ctx, chromedp.Click(chromedp.CSS(`[data-play]`)))
-		e.waitFor(ctx, "100 frames", `nnplayNetStats.frames >= 100 || document.querySelector('[data-play]').getAttribute('aria-pressed') === 'false'`)
+		e.waitFor(ctx, "60 frames", `nnplayNetStats.frames >= 60 || document.querySelector('[data-play]').getAttribute('aria-pressed') === 'false'`)
 		e.eval(ctx, `document.querySelector('[data-play]').click(), ''`)
 		stats := e.eval(ctx, `(() => { const s = nnplayNetStats; const l = [...s.last].sort((a, b) => a - b); return [s.frames, (s.totalMs / s.frames).toFixed(2), l[Math.floor(l.length / 2)].toFixed(2), l[Math.floor(l.length * 0.95)].toFixed(2), s.maxMs.toFixed(2)].join(' '); })()`)
 		var frames int
