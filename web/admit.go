@@ -52,17 +52,33 @@ func (a *admission) release() { <-a.slots }
 // language, which some renders depend on. Requests for a key being
 // rendered wait for that render rather than start another.
 func (s *Server) expensive(c echo.Context, lang string, render func(ctx context.Context) (ctype string, body []byte, err error)) error {
+	return s.cachedRender(c, lang, true, render)
+}
+
+// cached is expensive for a render that is cheap itself but may call
+// costly work that takes its own slot of admission (a replay, see
+// admitted): a popular page whose replay is cached renders without
+// waiting behind other people's replays.
+func (s *Server) cached(c echo.Context, lang string, render func(ctx context.Context) (ctype string, body []byte, err error)) error {
+	return s.cachedRender(c, lang, false, render)
+}
+
+func (s *Server) cachedRender(c echo.Context, lang string, admit bool, render func(ctx context.Context) (ctype string, body []byte, err error)) error {
 	key := c.Request().URL.Path + "?" + c.QueryString() + "#" + lang
 	if ctype, body, ok := s.cache.get(key); ok {
 		return send(c, http.StatusOK, ctype, body)
 	}
 	ctx := c.Request().Context()
 	v, err := s.flight.do(ctx, "render:"+key, func() (any, error) {
-		if err := s.admit.acquire(ctx); err != nil {
-			return nil, err
+		rctx := ctx
+		if admit {
+			if err := s.admit.acquire(ctx); err != nil {
+				return nil, err
+			}
+			defer s.admit.release()
+			rctx = context.WithValue(ctx, admittedKey{}, true)
 		}
-		defer s.admit.release()
-		ctype, body, err := render(context.WithValue(ctx, admittedKey{}, true))
+		ctype, body, err := render(rctx)
 		if err != nil {
 			return nil, err
 		}

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/labstack/echo/v4"
 
@@ -99,7 +100,9 @@ func (s *Server) network(c echo.Context) error {
 		return err
 	}
 	varyLang(c, n.Lang == "")
-	return s.expensive(c, string(lang)+"@"+s.base(c), func(ctx context.Context) (string, []byte, error) {
+	// The replay takes a slot of admission; rendering a page from it is
+	// cheap and does not.
+	return s.cached(c, string(lang)+"@"+s.base(c), func(ctx context.Context) (string, []byte, error) {
 		run, err := s.netRun(ctx, n)
 		if err != nil {
 			return "", nil, err
@@ -364,7 +367,7 @@ func (s *Server) networkWeights(c echo.Context) error {
 	if c.Path() == view.NetworkWeightsPath {
 		c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="network-weights.json"`)
 	}
-	return s.expensive(c, string(lang), func(ctx context.Context) (string, []byte, error) {
+	return s.cached(c, string(lang), func(ctx context.Context) (string, []byte, error) {
 		run, err := s.netRun(ctx, n)
 		if err != nil {
 			return "", nil, err
@@ -387,7 +390,7 @@ func (s *Server) networkCSV(c echo.Context) error {
 		name = "network-history.csv"
 	}
 	c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="`+name+`"`)
-	return s.expensive(c, string(lang), func(ctx context.Context) (string, []byte, error) {
+	return s.cached(c, string(lang), func(ctx context.Context) (string, []byte, error) {
 		run, err := s.netRun(ctx, n)
 		if err != nil {
 			return "", nil, err
@@ -408,42 +411,53 @@ func (s *Server) networkCSV(c echo.Context) error {
 const thumbCache = "public, max-age=86400"
 
 // networkDatasetThumb is a dataset's thumbnail (its points at seed 1, no
-// noise), or a few points for one's own.
+// noise), or a few points for one's own; they are drawn once.
 func (s *Server) networkDatasetThumb(c echo.Context) error {
-	name, ok := strings.CutSuffix(c.Param("file"), ".png")
-	var pts []engine.Point
-	var regression bool
-	switch d, known := engine.DatasetByName(name); {
-	case !ok:
-		return echo.ErrNotFound
-	case known:
-		pts, regression = d.Generate(rand.New(rand.NewPCG(1, 1)), d.Size(), 0), d.Regression()
-	case name == state.OwnData:
-		for _, p := range [][3]float64{{-3, 2, 1}, {-1.5, 3.5, 1}, {2, 2.5, -1}, {3.5, 0.5, -1}, {0, -2, 1}, {-3, -3, -1}, {2.5, -3.5, 1}} {
-			pts = append(pts, engine.Point{X: p[0], Y: p[1], Label: p[2]})
-		}
-	default:
-		return echo.ErrNotFound
-	}
-	c.Response().Header().Set("Cache-Control", thumbCache)
-	return s.expensive(c, "", func(context.Context) (string, []byte, error) {
-		var b bytes.Buffer
-		err := chart.DatasetThumb(&b, pts, regression, 96)
-		return "image/png", b.Bytes(), err
-	})
+	return s.thumb(c, "dataset/", c.Param("file"))
 }
 
 // networkFeatureThumb is a feature's heatmap over the plane.
 func (s *Server) networkFeatureThumb(c echo.Context) error {
-	name, ok := strings.CutSuffix(c.Param("file"), ".png")
-	f, known := engine.FeatureByName(name)
-	if !ok || !known {
+	return s.thumb(c, "feature/", c.Param("file"))
+}
+
+func (s *Server) thumb(c echo.Context, kind, file string) error {
+	thumbsOnce.Do(makeThumbs)
+	png, ok := thumbs[kind+file]
+	if !ok {
 		return echo.ErrNotFound
 	}
 	c.Response().Header().Set("Cache-Control", thumbCache)
-	return s.expensive(c, "", func(context.Context) (string, []byte, error) {
+	return send(c, http.StatusOK, "image/png", png)
+}
+
+var (
+	thumbsOnce sync.Once
+	thumbs     map[string][]byte
+)
+
+// makeThumbs draws every dataset's and feature's thumbnail (a few ms).
+func makeThumbs() {
+	thumbs = map[string][]byte{}
+	for _, name := range state.DataNames() {
+		var pts []engine.Point
+		var regression bool
+		if d, ok := engine.DatasetByName(name); ok {
+			pts, regression = d.Generate(rand.New(rand.NewPCG(1, 1)), d.Size(), 0), d.Regression()
+		} else {
+			for _, p := range [][3]float64{{-3, 2, 1}, {-1.5, 3.5, 1}, {2, 2.5, -1}, {3.5, 0.5, -1}, {0, -2, 1}, {-3, -3, -1}, {2.5, -3.5, 1}} {
+				pts = append(pts, engine.Point{X: p[0], Y: p[1], Label: p[2]})
+			}
+		}
 		var b bytes.Buffer
-		err := chart.FeatureThumb(&b, f, 40)
-		return "image/png", b.Bytes(), err
-	})
+		if chart.DatasetThumb(&b, pts, regression, 96) == nil {
+			thumbs["dataset/"+name+".png"] = b.Bytes()
+		}
+	}
+	for _, f := range engine.Features() {
+		var b bytes.Buffer
+		if chart.FeatureThumb(&b, f, 40) == nil {
+			thumbs["feature/"+f.Name()+".png"] = b.Bytes()
+		}
+	}
 }

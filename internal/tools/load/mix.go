@@ -32,7 +32,7 @@ func mixFor(statics []string) []kind {
 		// A student's own run is a replay no one has asked for yet; under
 		// overload it is refused (503) rather than queued: that is the
 		// designed answer, not a failure.
-		{name: "network own run (replay)", weight: 5, next: func(r *rand.Rand) (string, []int) {
+		{name: "network own run (replay)", weight: 2, next: func(r *rand.Rand) (string, []int) {
 			return view.Link(view.NetworkPath, networkState(r).Encode()), []int{200, 503}
 		}},
 		{name: "network preview", weight: 3, next: func(r *rand.Rand) (string, []int) {
