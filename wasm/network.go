@@ -85,7 +85,17 @@ func networkUpdate(q url.Values, lang i18n.Lang, op string) *view.Live {
 	if err != nil {
 		return view.NetworkInvalid(q, err, lang).Live(false)
 	}
-	return setState(s)
+	before := ""
+	if net.run != nil {
+		before = net.run.S.Sel.String()
+	}
+	live := setState(s)
+	// The edit field shows the selected weight's value when the selection
+	// changes or it was set; not after typing, which it would overwrite.
+	if op != "set" && s.Sel.String() == before {
+		delete(live.Form, "wv")
+	}
+	return live
 }
 
 // setState makes the session follow s and returns the page's update.

@@ -61,7 +61,24 @@ func TestE2ENetwork(t *testing.T) {
 	if e.eval(ctx, `window.__noReload || ''`) != "yes" {
 		t.Error("the page reloaded")
 	}
+	// Mid-run changes go into the link: a learning rate, a weight set by
+	// hand (select the link in the diagram, type, set), then a step.
+	e.do(ctx, chromedp.SetValue(chromedp.ID("f-lr"), "0.1"))
+	e.eval(ctx, `document.getElementById('f-lr').dispatchEvent(new Event('change', {bubbles: true})), ''`)
+	e.waitFor(ctx, "the learning rate recorded", `/&lr=0\.1&e=\d+&ed=\d+,lr,0\.03/.test(location.search)`)
+	// (A curved link's box centre is not on it: click the link itself.)
+	e.eval(ctx, `document.querySelector('[data-svg="diagram"] a[data-op="sel-w1.2.3"]').dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true})), ''`)
+	e.waitFor(ctx, "the weight's arithmetic", `document.querySelector('[data-svg="math"]').textContent.includes('x₂ → h₁,₃') && !document.getElementById('f-wv').closest('[data-item]').hidden`)
+	e.typeInto(ctx, "f-wv", "-1.5")
+	e.do(ctx, chromedp.Click(chromedp.CSS(`button[value="set"]`)))
+	e.waitFor(ctx, "the weight recorded", `/&ed=\d+,w1\.2\.3,-1\.5/.test(location.search)`)
+	if got := e.eval(ctx, `document.querySelector('[data-svg="math"] output').textContent`); got != "w = −1.5" {
+		t.Errorf("the weight reads %q after setting it", got)
+	}
+	e.do(ctx, chromedp.Click(chromedp.CSS(`button[value="train1"]`)))
+	e.waitFor(ctx, "one more epoch", `location.search.includes('&e=' + document.querySelector('[data-out="epoch"]').textContent) && Number(document.querySelector('[data-out="epoch"]').textContent) > 150`)
 	link := e.eval(ctx, `location.href`)
+	shown := e.text(ctx, "test-loss")
 	epoch := e.text(ctx, "epoch")
 	exact := e.eval(ctx, `document.querySelector('[data-out="test-loss"]').title + ' ' + document.querySelector('[data-out="train-loss"]').title`)
 	e.shot(ctx, "network-trained")
@@ -89,8 +106,8 @@ func TestE2ENetwork(t *testing.T) {
 	if got := e.eval(nojs, `document.querySelector('[data-out="test-loss"]').title + ' ' + document.querySelector('[data-out="train-loss"]').title`); got != exact {
 		t.Errorf("without JavaScript the losses are %s, want %s", got, exact)
 	}
-	if got := e.text(nojs, "test-loss"); got != loss1 {
-		t.Errorf("without JavaScript the test loss reads %q, want %q", got, loss1)
+	if got := e.text(nojs, "test-loss"); got != shown {
+		t.Errorf("without JavaScript the test loss reads %q, want %q", got, shown)
 	}
 
 	// Own points: pick the dataset, click the plot.
