@@ -171,6 +171,7 @@ func TestE2ENetworkNoScript(t *testing.T) {
 	e.do(ctx, chromedp.Navigate(e.srv.URL+"/network?lang=en&data=own"))
 	// The plot's image button: a click at (75, 75) of 300 is (−3, 3).
 	clickPlot := func(px, py float64) {
+		e.waitFor(ctx, "the plot", `!!document.querySelector('.plot input[type=image]') && document.readyState === 'complete'`)
 		e.eval(ctx, `document.querySelector('.plot').scrollIntoView({block: 'center'}), ''`)
 		var xy [2]float64
 		for i, side := range []string{"left", "top"} {
@@ -185,6 +186,7 @@ func TestE2ENetworkNoScript(t *testing.T) {
 	e.waitFor(ctx, "two points", `document.querySelector('[data-out="counts"]')?.textContent === '2 points (2 blue, 0 orange)'`)
 
 	e.do(ctx, chromedp.Navigate(e.srv.URL+"/network?lang=en"))
+	e.waitFor(ctx, "the page", `document.readyState === 'complete' && location.search === '?v=1&lang=en'`)
 	e.do(ctx, chromedp.Click(chromedp.CSS(`button[value="train100"]`)))
 	e.waitFor(ctx, "100 epochs on the server", `location.search === '?v=1&lang=en&e=100' && document.querySelector('[data-out="epoch"]').textContent === '100'`)
 	e.do(ctx, chromedp.Click(chromedp.CSS(`button[value="add-n1"]`)))
