@@ -134,6 +134,32 @@ func TestE2ENetwork(t *testing.T) {
 	e.shot(ctx, "network-own")
 }
 
+// TestE2ENetworkStops: play stops by the rules, and says why.
+func TestE2ENetworkStops(t *testing.T) {
+	e := startE2E(t)
+	ctx := e.tab()
+	e.do(ctx, chromedp.Navigate(e.srv.URL+"/network?lang=en&stop=40"))
+	e.networkLive(ctx)
+	e.do(ctx, chromedp.Click(chromedp.CSS(`[data-play]`)))
+	e.waitFor(ctx, "stopped at 40", `document.querySelector('[data-out="status"]').textContent === 'Stopped at epoch 40, as set.' && location.search === '?v=1&lang=en&e=40&stop=40'`)
+	if got := e.eval(ctx, `document.querySelector('[data-play]').getAttribute('aria-pressed')`); got != "false" {
+		t.Error("the play button did not come back")
+	}
+	// A learning rate far too high: training diverges, and the page says so.
+	e.do(ctx, chromedp.Navigate(e.srv.URL+"/network?lang=en&data=reg-plane&h=16,16,16&act=relu&lr=10"))
+	e.networkLive(ctx)
+	e.do(ctx, chromedp.Click(chromedp.CSS(`[data-play]`)))
+	e.waitFor(ctx, "the divergence note", `document.querySelector('[data-out="status"]').textContent.startsWith('Training diverged at epoch ')`)
+	e.shot(ctx, "network-diverged")
+	// A link being replayed says how far it has got, and keeps what the
+	// server drew until it is done.
+	e.do(ctx, chromedp.Navigate(e.srv.URL+"/network?lang=en&e=2807"))
+	e.networkLive(ctx)
+	if got := e.text(ctx, "status"); got != "A link holds at most 2807 epochs of this network: the server replays every link, and its cost (epochs × points × (parameters + 40)) is bounded by 8·10⁷." {
+		t.Errorf("at the limit the status reads %q", got)
+	}
+}
+
 // TestE2ENetworkScreens takes the screenshots a person checks (desktop and
 // phone, both languages) and checks nothing overflows a 360-pixel screen.
 func TestE2ENetworkScreens(t *testing.T) {
