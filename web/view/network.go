@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"math"
+	"math/rand/v2"
 	"net/url"
 	"slices"
 	"strconv"
@@ -58,31 +59,29 @@ type NetworkPage struct {
 
 // NetworkForm is the form's content, ready for the template.
 type NetworkForm struct {
-	Data                 []ThumbOption
-	Own                  bool
-	Noise, Split, Seed   string
-	Features             []ThumbOption
-	Hidden               string
-	Layers               []LayerRow // MaxHiddenLayers rows; the first NLayers are active
-	NLayers              int
-	LayersText           string
-	CanAddLayer          bool
-	CanDelLayer          bool
-	Acts, Outs           []Option
-	LRs, Regs, RegRates  []Option
-	Batch                string
-	Epoch                string
-	Edits                []string
-	Points               string
-	Sel                  string
-	StopAt, StopLoss     string
-	ShowTest, Discrete   bool
-	Tools                []Option
-	ProbeX, ProbeY       string
-	K, PData             string
-	PLR, PBS, PReg, PRR  string
-	WV                   string
-	MaxLayerSize, MaxLay int
+	Data                []ThumbOption
+	Own                 bool
+	Noise, Split, Seed  string
+	Features            []ThumbOption
+	Hidden              string
+	Layers              []LayerRow // MaxHiddenLayers rows; the first NLayers are active
+	NLayers             int
+	LayersText          string
+	CanAddLayer         bool
+	CanDelLayer         bool
+	Acts, Outs          []Option
+	LRs, Regs, RegRates []Option
+	Batch               string
+	Epoch               string
+	Edits               []string
+	Points              string
+	Sel                 string
+	StopAt, StopLoss    string
+	ShowTest, Discrete  bool
+	Tools               []Option
+	ProbeX, ProbeY      string
+	K, PData            string
+	PLR, PBS, PReg, PRR string
 }
 
 // ThumbOption is a choice shown with a picture.
@@ -204,7 +203,6 @@ func networkForm(m *i18n.Messages, s *state.Network) NetworkForm {
 		StopAt: strconv.Itoa(s.StopAt), StopLoss: Input(s.StopLoss), ShowTest: s.ShowTest, Discrete: s.Discrete,
 		ProbeX: Input(s.ProbeX), ProbeY: Input(s.ProbeY), Sel: s.Sel.String(),
 		K: s.StartKey(), PData: s.Data, PLR: Input(s.LR), PBS: strconv.Itoa(s.Batch), PReg: s.Reg, PRR: Input(s.RegRate),
-		MaxLayerSize: engine.MaxLayerSize, MaxLay: engine.MaxHiddenLayers,
 	}
 	c := *s
 	c.Sel, c.Lang = state.Sel{}, ""
@@ -219,9 +217,6 @@ func networkForm(m *i18n.Messages, s *state.Network) NetworkForm {
 	f.Hidden = joinInts(s.Hidden)
 	f.setOptions(m, s.Data, s.Features, s.Act, s.Out, Input(s.LR), s.Reg, Input(s.RegRate), s.Tool)
 	f.setLayers(m, s.Hidden)
-	if s.Sel.Kind == 'w' || s.Sel.Kind == 'n' && s.Sel.L >= 1 {
-		f.WV = "" // filled from the run by the result's EditControl
-	}
 	return f
 }
 
@@ -462,14 +457,16 @@ func hiddenNeurons(s *state.Network) int {
 	return h
 }
 
-// mlp returns the run's network, or an untrained one of the state's shape
-// when there is no data to train on (own data with too few points).
+// mlp returns the run's network, or, when there is no data to train on
+// (own data with too few points), the one it would start from: the seed's
+// initial weights, as engine.Playground draws them.
 func (r *Run) mlp() *engine.MLP {
 	if r.P != nil {
 		return r.P.MLP()
 	}
 	c := r.S.Config()
 	m := engine.NewMLP(r.S.Sizes(), c.Activation, c.Output)
+	m.Init(rand.New(rand.NewPCG(c.Seed, 2)))
 	return m
 }
 
