@@ -294,7 +294,7 @@ func netTap(args []js.Value) (any, error) {
 		return nil, errors.New("nnplay.netTap: the network page is not live")
 	}
 	s := net.run.S
-	x, y := state.PlotToPlane(v[0]*state.PlotSize/v[2], v[1]*state.PlotSize/v[3])
+	x, y := state.ViewToPlane(v[0], v[1], v[2], v[3])
 	var live *view.Live
 	if err := s.ClickPlane(x, y); err != nil {
 		p := view.Network(net.run, net.lang, view.NetworkOptions{NoHeat: true, Light: true})

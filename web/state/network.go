@@ -806,6 +806,12 @@ func PlotToPlane(px, py float64) (x, y float64) {
 	return px*2*engine.PlaneRange/PlotSize - engine.PlaneRange, engine.PlaneRange - py*2*engine.PlaneRange/PlotSize
 }
 
+// ViewToPlane converts a position on the plot drawn w×h pixels (from the
+// top left) to the plane's coordinates.
+func ViewToPlane(x, y, w, h float64) (float64, float64) {
+	return PlotToPlane(x*PlotSize/w, y*PlotSize/h)
+}
+
 // removeRadius is how near a click must be to the own point it removes.
 const removeRadius = 0.4
 
