@@ -139,6 +139,10 @@ func (s *Server) advance(ctx context.Context, n *state.Network) error {
 			return err
 		}
 		n.Epoch, n.Edits, n.Advance = run.S.Epoch, run.S.Edits, 0
+		// The page this redirects to shows this very run: keep it, so the
+		// next request does not replay it again (a played run and its
+		// replayed link agree to the bit: view's TestLivePlayReplays).
+		s.cache.put("replay:"+n.ReplayQuery(), "application/octet-stream", encodeSnapshot(run.Snapshot()))
 		return nil
 	})
 }

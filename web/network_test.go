@@ -233,6 +233,26 @@ func TestNetworkDeterministic(t *testing.T) {
 	}
 }
 
+// TestNetworkAdvanceCached: the page a training button leads to comes
+// from the run the button trained, byte for byte what a replay gives.
+func TestNetworkAdvanceCached(t *testing.T) {
+	t.Parallel()
+	s, _ := newTestServer(t)
+	rec := get(s, "/network?v=1&lang=en&e=20&op=train100")
+	if rec.Code != 302 || rec.Header().Get("Location") != "/network?v=1&lang=en&e=120" {
+		t.Fatalf("train100: %d %q", rec.Code, rec.Header().Get("Location"))
+	}
+	_, _, hits, _ := s.cache.stats()
+	page := get(s, "/network?v=1&lang=en&e=120")
+	if _, _, h2, _ := s.cache.stats(); h2 != hits+1 {
+		t.Error("the page after training replayed again")
+	}
+	fresh, _ := newTestServer(t)
+	if other := get(fresh, "/network?v=1&lang=en&e=120"); !bytes.Equal(other.Body.Bytes(), page.Body.Bytes()) {
+		t.Error("the trained run and the replayed link give different pages")
+	}
+}
+
 // TestNetworkReplayShared: a page and its images share one replay; a
 // cached page is served without replaying.
 func TestNetworkReplayShared(t *testing.T) {
