@@ -142,7 +142,10 @@ func (s *Server) advance(ctx context.Context, n *state.Network) error {
 		// The page this redirects to shows this very run: keep it, so the
 		// next request does not replay it again (a played run and its
 		// replayed link agree to the bit: view's TestLivePlayReplays).
-		s.cache.put("replay:"+n.ReplayQuery(), "application/octet-stream", encodeSnapshot(run.Snapshot()))
+		// (Not a run that diverged: its link replays to a run that did not.)
+		if !run.Diverged {
+			s.cache.put("replay:"+n.ReplayQuery(), "application/octet-stream", encodeSnapshot(run.Snapshot()))
+		}
 		return nil
 	})
 }
