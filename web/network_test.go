@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -252,6 +253,39 @@ func TestNetworkAdvanceCached(t *testing.T) {
 		t.Error("the trained run and the replayed link give different pages")
 	}
 }
+
+// TestNetworkDivergedLink: a link whose training diverges before its epoch
+// shows the run where it stopped, says so, and links only to valid states.
+func TestNetworkDivergedLink(t *testing.T) {
+	t.Parallel()
+	s, logs := newTestServer(t)
+	// lr=10 on this regression diverges within a few epochs; the edit
+	// after that is past where the run can go.
+	target := "/network?v=1&lang=en&data=reg-plane&h=16,16,16&act=relu&lr=10&e=50&ed=40,w1.1.1,1"
+	rec := get(s, target)
+	body := rec.Body.String()
+	if rec.Code != 200 || !strings.Contains(body, "Training diverged at epoch") {
+		t.Fatalf("%d, no note of the divergence", rec.Code)
+	}
+	for i, m := range regexpHrefs.FindAllStringSubmatch(body, -1) {
+		if i > 60 {
+			break // the language links, exports and the first of the diagram's
+		}
+		href := strings.ReplaceAll(m[1], "&amp;", "&")
+		if !strings.HasPrefix(href, "/network") || strings.Contains(href, "/network/") {
+			continue
+		}
+		if r := get(s, href); r.Code != 200 && r.Code != 302 {
+			t.Errorf("the page links to %s, which answers %d", href, r.Code)
+			break
+		}
+	}
+	if strings.Contains(logs.String(), "level=ERROR") {
+		t.Errorf("errors logged:\n%s", logs)
+	}
+}
+
+var regexpHrefs = regexp.MustCompile(`href="([^"]+)"`)
 
 // TestNetworkReplayShared: a page and its images share one replay; a
 // cached page is served without replaying.

@@ -96,14 +96,7 @@ func (r *Run) CatchUp(ctx context.Context, more func() bool) (bool, error) {
 			return false, nil
 		}
 		if err := r.stepOnce(); err != nil {
-			r.S.Epoch = r.P.Epoch()
-			keep := r.S.Edits[:0:0]
-			for _, e := range r.S.Edits {
-				if e.Epoch <= r.S.Epoch {
-					keep = append(keep, e)
-				}
-			}
-			r.S.Edits = keep
+			r.stopAt(r.P.Epoch())
 			break
 		}
 	}
@@ -123,6 +116,19 @@ func (r *Run) Apply() {
 	}
 	r.applyEdits(r.P.Epoch())
 	r.settings(r.S.LR, r.S.Batch, r.S.Reg, r.S.RegRate)
+}
+
+// stopAt ends the state at epoch e, short of its link's, where an epoch
+// diverged: the edits past it go, so the state's link stays valid.
+func (r *Run) stopAt(e int) {
+	r.S.Epoch = e
+	keep := r.S.Edits[:0:0]
+	for _, ed := range r.S.Edits {
+		if ed.Epoch <= e {
+			keep = append(keep, ed)
+		}
+	}
+	r.S.Edits = keep
 }
 
 // stepOnce trains the next epoch with the edits and settings the state
@@ -293,7 +299,7 @@ func Restore(s state.Network, snap *Snapshot) (*Run, error) {
 		r.P.MLP().SetParams(snap.Params)
 		r.settings(s.LR, s.Batch, s.Reg, s.RegRate)
 	}
-	r.S.Epoch = snap.Epoch
+	r.stopAt(snap.Epoch)
 	r.Diverged = snap.Diverged
 	r.restored = snap
 	return r, nil
