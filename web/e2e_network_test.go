@@ -31,6 +31,13 @@ func TestE2ENetwork(t *testing.T) {
 	e.do(ctx, chromedp.Navigate(e.srv.URL+"/network?lang=en"))
 	e.networkLive(ctx)
 	e.eval(ctx, `window.__noReload = 'yes'`)
+	// The module's functions reject misuse with an Error.
+	for _, call := range []string{`nnplay.netStep('x')`, `nnplay.netStep(5000)`, `nnplay.netPixels([1, 2])`, `nnplay.netTap(1, 2)`, `nnplay.netTap(1, 2, 0, 0)`, `nnplay.netKey(3)`} {
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](call+`.then(() => 'resolved', (e) => e instanceof Error ? 'Error: ' + e.message : 'not an Error')`, chromedp.EvalAwaitPromise))
+		if err != nil || !strings.HasPrefix(got, "Error: nnplay") {
+			t.Errorf("%s: %q, %v", call, got, err)
+		}
+	}
 
 	// The main knob: + on the hidden layer redraws the network.
 	if got := e.eval(ctx, `String(document.querySelectorAll('[data-svg="diagram"] canvas[data-heat]').length)`); got != "5" {
