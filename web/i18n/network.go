@@ -234,7 +234,7 @@ var ruNetwork = NetworkMessages{
 	TestLoss:    "Ошибка на тесте",
 	TrainAcc:    "Точность на обучении",
 	TestAcc:     "Точность на тесте",
-	NoAccuracy:  "— (у регрессии нет точности)",
+	NoAccuracy:  "у регрессии нет точности: её ответ — число, а не класс",
 	LossNames: map[string]string{
 		"sigmoid": "перекрёстная энтропия",
 		"tanh":    "½ квадрата ошибки",
@@ -418,7 +418,7 @@ var enNetwork = NetworkMessages{
 	TestLoss:    "Test loss",
 	TrainAcc:    "Training accuracy",
 	TestAcc:     "Test accuracy",
-	NoAccuracy:  "— (regression has no accuracy)",
+	NoAccuracy:  "regression has no accuracy: its answer is a number, not a class",
 	LossNames: map[string]string{
 		"sigmoid": "cross-entropy",
 		"tanh":    "½ squared error",

@@ -474,7 +474,7 @@ func metricsOut(m *i18n.Messages, s *state.Network, now engine.Metrics) []Metric
 	mn := &m.Network
 	acc := func(v float64) string {
 		if math.IsNaN(v) {
-			return mn.NoAccuracy
+			return "—" // the title says why
 		}
 		return strconv.FormatFloat(float64(v*100), 'f', 1, 64) + " %"
 	}
@@ -485,9 +485,15 @@ func metricsOut(m *i18n.Messages, s *state.Network, now engine.Metrics) []Metric
 	if s.Regression() && s.Out == engine.LinearOutput.Name() || !s.Trainable() {
 		now.TrainAccuracy, now.TestAccuracy = math.NaN(), math.NaN()
 	}
+	exact := func(v float64) string {
+		if math.IsNaN(v) {
+			return mn.NoAccuracy
+		}
+		return Exact(v)
+	}
 	out = append(out,
-		MetricOut{"train-acc", mn.TrainAcc, acc(now.TrainAccuracy), Exact(now.TrainAccuracy)},
-		MetricOut{"test-acc", mn.TestAcc, acc(now.TestAccuracy), Exact(now.TestAccuracy)})
+		MetricOut{"train-acc", mn.TrainAcc, acc(now.TrainAccuracy), exact(now.TrainAccuracy)},
+		MetricOut{"test-acc", mn.TestAcc, acc(now.TestAccuracy), exact(now.TestAccuracy)})
 	if !s.Trainable() {
 		for i := range out {
 			out[i].Text, out[i].Exact = "—", ""
