@@ -6,7 +6,7 @@ WASM_EXEC := $(WASM_DIR)/go_js_wasm_exec
 STATIC    := web/static
 ADDR      ?= 127.0.0.1:8080
 # Packages that compile to js/wasm and run their tests again in Node.
-PURE_PKGS := ./engine/... ./web/state/... ./web/view/... ./web/i18n/... ./web/livechart/... ./web/gallery/...
+PURE_PKGS := ./engine/... ./web/state/... ./web/view/... ./web/i18n/... ./web/livechart/... ./web/textf/... ./web/gallery/...
 # Fuzz targets run for FUZZTIME each in make test, longer in make fuzz.
 FUZZ_PKGS := ./web/state
 FUZZTIME  ?= 8s
@@ -27,8 +27,10 @@ wasm:
 	@if cmp -s $(STATIC)/app.wasm.tmp $(STATIC)/app.wasm; then rm $(STATIC)/app.wasm.tmp; else mv $(STATIC)/app.wasm.tmp $(STATIC)/app.wasm; fi
 	@$(MAKE) --no-print-directory $(STATIC)/app.wasm.br
 
+# The module's download budget (issue 2): under 1 MB brotli.
+WASM_MAX_BR ?= 1000000
 $(STATIC)/app.wasm.br: $(STATIC)/app.wasm
-	$(GO) run ./internal/tools/precompress $<
+	$(GO) run ./internal/tools/precompress -max-br $(WASM_MAX_BR) $< || { rm -f $@; exit 1; }
 
 build: generate wasm           # the server embeds web/static, so the wasm comes first
 	$(GO) build -trimpath -o bin/web ./cmd/web

@@ -11,8 +11,8 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"net/url"
+	"nnplay/web/textf"
 	"syscall/js"
 
 	"nnplay/web/i18n"
@@ -24,7 +24,8 @@ var updates = map[string]func(q url.Values, lang i18n.Lang, op string) *view.Liv
 	"neuron": neuronUpdate,
 }
 
-// funcs are the pages' own functions, registered on nnplay by name.
+// funcs are the functions a page's own script calls besides update, by
+// name on the nnplay global; each page's file adds its own.
 var funcs = map[string]func(args []js.Value) (any, error){}
 
 func main() {
@@ -49,7 +50,7 @@ func update(args []js.Value) (any, error) {
 	for i := range args[1].Length() {
 		p := args[1].Index(i)
 		if !isArray(p) || p.Length() != 2 || p.Index(0).Type() != js.TypeString || p.Index(1).Type() != js.TypeString {
-			return nil, fmt.Errorf("nnplay.update: entry %d is not a [name, value] pair of strings", i)
+			return nil, errors.New(textf.Sprintf("nnplay.update: entry %d is not a [name, value] pair of strings", i))
 		}
 		q.Add(p.Index(0).String(), p.Index(1).String())
 	}
@@ -62,7 +63,7 @@ func update(args []js.Value) (any, error) {
 	page := args[0].String()
 	pageUpdate, ok := updates[page]
 	if !ok {
-		return nil, fmt.Errorf("nnplay.update: unknown page %q", page)
+		return nil, errors.New(textf.Sprintf("nnplay.update: unknown page %q", page))
 	}
 	live := pageUpdate(q, lang, op)
 	if len(live.Errors) == 0 {
@@ -93,7 +94,7 @@ func promiseFunc(f func(args []js.Value) (any, error)) js.Func {
 			go func() {
 				defer func() {
 					if r := recover(); r != nil {
-						reject.Invoke(jsError(fmt.Sprint("nnplay: internal error: ", r)))
+						reject.Invoke(jsError(textf.Sprint("nnplay: internal error: ", r)))
 					}
 				}()
 				v, err := f(args)

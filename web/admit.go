@@ -49,21 +49,62 @@ func (a *admission) release() { <-a.slots }
 // expensive returns the cached response for the request's canonical link,
 // or renders it with render under admission control and caches it. The
 // cache key is the path and the query (already canonical) plus the
-// language, which some renders depend on.
+// language, which some renders depend on. Requests for a key being
+// rendered wait for that render rather than start another.
 func (s *Server) expensive(c echo.Context, lang string, render func(ctx context.Context) (ctype string, body []byte, err error)) error {
+	return s.cachedRender(c, lang, true, render)
+}
+
+// cached is expensive for a render that is cheap itself but may call
+// costly work that takes its own slot of admission (a replay, see
+// admitted): a popular page whose replay is cached renders without
+// waiting behind other people's replays.
+func (s *Server) cached(c echo.Context, lang string, render func(ctx context.Context) (ctype string, body []byte, err error)) error {
+	return s.cachedRender(c, lang, false, render)
+}
+
+func (s *Server) cachedRender(c echo.Context, lang string, admit bool, render func(ctx context.Context) (ctype string, body []byte, err error)) error {
 	key := c.Request().URL.Path + "?" + c.QueryString() + "#" + lang
 	if ctype, body, ok := s.cache.get(key); ok {
 		return send(c, http.StatusOK, ctype, body)
 	}
 	ctx := c.Request().Context()
-	if err := s.admit.acquire(ctx); err != nil {
-		return err
-	}
-	defer s.admit.release()
-	ctype, body, err := render(ctx)
+	v, err := s.flight.do(ctx, "render:"+key, func() (any, error) {
+		rctx := ctx
+		if admit {
+			if err := s.admit.acquire(ctx); err != nil {
+				return nil, err
+			}
+			defer s.admit.release()
+			rctx = context.WithValue(ctx, admittedKey{}, true)
+		}
+		ctype, body, err := render(rctx)
+		if err != nil {
+			return nil, err
+		}
+		s.cache.put(key, ctype, body)
+		return &cacheEntry{key: key, ctype: ctype, body: body}, nil
+	})
 	if err != nil {
 		return err
 	}
-	s.cache.put(key, ctype, body)
-	return send(c, http.StatusOK, ctype, body)
+	e := v.(*cacheEntry)
+	return send(c, http.StatusOK, e.ctype, e.body)
+}
+
+// admittedKey marks a context whose request holds a slot of admission, so
+// work it calls (a replay) does not wait for a second one.
+type admittedKey struct{}
+
+// admitted runs fn with a slot of admission, taking one unless ctx's
+// request already holds one.
+func (s *Server) admitted(ctx context.Context, fn func(ctx context.Context) error) error {
+	if ctx.Value(admittedKey{}) == nil {
+		if err := s.admit.acquire(ctx); err != nil {
+			return err
+		}
+		defer s.admit.release()
+		ctx = context.WithValue(ctx, admittedKey{}, true)
+	}
+	return fn(ctx)
 }

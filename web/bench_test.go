@@ -89,3 +89,33 @@ func BenchmarkConvPage256New(b *testing.B) {
 func BenchmarkConvPhoto(b *testing.B)      { benchmarkGet(b, "/conv?v=1&img=camera&k=sobel-left&k=outline") }
 func BenchmarkConvMapPNG256(b *testing.B)  { benchmarkGet(b, "/conv/map/fm-1.png?"+convDrawing256()) }
 func BenchmarkConvPreviewPNG(b *testing.B) { benchmarkGet(b, "/conv/preview.png?"+convDrawing256()) }
+
+// benchmarkFresh measures a state that is not cached: each iteration asks
+// a new server (the render and the replay), the server built untimed.
+func benchmarkFresh(b *testing.B, target string) {
+	for b.Loop() {
+		b.StopTimer()
+		s, err := New(Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		rec := httptest.NewRecorder()
+		s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+		if rec.Code != 200 {
+			b.Fatalf("%s: %d", target, rec.Code)
+		}
+	}
+}
+
+// The network page: epoch 0, a few hundred epochs and the longest replay
+// of the default network, uncached; then a cache hit (benchmarkGet repeats
+// one link).
+func BenchmarkNetworkPageEpoch0(b *testing.B)    { benchmarkFresh(b, "/network") }
+func BenchmarkNetworkPageEpoch300(b *testing.B)  { benchmarkFresh(b, "/network?v=1&e=300") }
+func BenchmarkNetworkPageEpoch2807(b *testing.B) { benchmarkFresh(b, "/network?v=1&e=2807") }
+func BenchmarkNetworkPageLargest(b *testing.B) {
+	benchmarkFresh(b, "/network?v=1&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&h=16,16,16,16,16,16&lr=0.001&e=103")
+}
+func BenchmarkNetworkPageCached(b *testing.B) { benchmarkGet(b, "/network?v=1&e=300") }
+func BenchmarkNetworkPreviewPNG(b *testing.B) { benchmarkFresh(b, "/network/preview.png?v=1&e=300") }

@@ -50,6 +50,7 @@ type Server struct {
 	assets *assets
 	cache  *cache
 	admit  *admission
+	flight flight
 }
 
 // New returns a Server with every route and middleware in place.
@@ -117,6 +118,7 @@ func New(cfg Config) (*Server, error) {
 	e.GET("/", s.home)
 	s.neuronRoutes()
 	s.convRoutes()
+	s.networkRoutes()
 	e.GET("/static/*", as.serve)
 	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok\n") })
 	return s, nil

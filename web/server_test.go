@@ -50,7 +50,7 @@ func TestPages(t *testing.T) {
 		status         int
 		contains       []string
 	}{
-		{"/", "", 200, []string{`lang="ru"`, "Нейросети: основы", "Свёрточная нейронная сеть (CNN)", "RCNN", "Dropout", "Трансформер", "Страница пока строится"}},
+		{"/", "", 200, []string{`lang="ru"`, "Нейросети: основы", "Свёрточная нейронная сеть (CNN)", "RCNN", "Dropout", "Трансформер", `href="/conv"`, `href="/network"`, "Открыть сеть"}},
 		{"/", "en-US,en;q=0.9", 200, []string{`lang="en"`, "Neural networks: the basics", "Pooling layer", "Autoencoder", "U-Net"}},
 		{"/", "de-DE,en;q=0.5,ru;q=0.8", 200, []string{`lang="ru"`}},
 		{"/?v=1&lang=en", "ru", 200, []string{`lang="en"`, `href="/neuron?v=1&amp;lang=en"`}},
@@ -370,5 +370,36 @@ func TestRunShutsDown(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Error("Run did not return after the context ended")
+	}
+}
+
+// TestNoFormatErrors renders every page, good and bad, in both languages
+// and looks for textf's (or fmt's) mark of a wrong verb or argument.
+func TestNoFormatErrors(t *testing.T) {
+	t.Parallel()
+	s, _ := newTestServer(t)
+	targets := []string{
+		"/", "/neuron?v=1&batch=1,2~3,4&act=step", "/neuron?b=x&act=y&v=3", "/nope",
+		"/conv", "/conv?v=1&img=camera&k=sobel-left&k=outline&at=3,4", "/conv?v=1&k=zz&stride=9",
+		"/network", "/network?v=1&e=40&h=3,2", "/network?v=1&e=99999", "/network?v=1&h=99",
+		"/api/neuron?b=x", "/neuron.csv?v=1&batch=1,2",
+	}
+	for _, lang := range []string{"ru", "en"} {
+		for _, target := range targets {
+			sep := "?"
+			if strings.Contains(target, "?") {
+				sep = "&"
+			}
+			rec := get(s, target+sep+"lang="+lang)
+			if rec.Code == http.StatusFound {
+				rec = get(s, rec.Header().Get("Location"))
+			}
+			if rec.Code >= 500 {
+				t.Errorf("%s (%s): %d", target, lang, rec.Code)
+			}
+			if i := strings.Index(rec.Body.String(), "%!"); i >= 0 {
+				t.Errorf("%s (%s): a format error: %q", target, lang, rec.Body.String()[max(0, i-80):min(rec.Body.Len(), i+40)])
+			}
+		}
 	}
 }

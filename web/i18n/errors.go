@@ -47,6 +47,9 @@ type ErrorMessages struct {
 	Missing       string
 	TooLarge      string
 	Corrupt       string
+	NotInteger    string
+	Conflict      string
+	TooCostly     string // verbs: the epoch given, the furthest epoch allowed
 	AllowedRange  string // verbs: min, max
 	AllowedCount  string // verbs: min, max
 	AllowedOneOf  string // verb: the options, comma-separated
@@ -89,6 +92,9 @@ var ruErrors = ErrorMessages{
 	Missing:         "значение не задано, а без него нельзя",
 	TooLarge:        "слишком большие данные",
 	Corrupt:         "данные повреждены: ссылку обрезали или изменили",
+	NotInteger:      "нужно целое число",
+	Conflict:        "не сочетается с другими значениями ссылки",
+	TooCostly:       "столько эпох сервер не воспроизводит: %d, а для этой сети и этих точек — не больше %d (предел: эпохи × точки × (параметры + 40) ≤ 8·10⁷)",
 	AllowedRange:    "Допустимо: число от %s до %s",
 	AllowedCount:    "Допустимо: от %d до %d",
 	AllowedOneOf:    "Допустимо: %s",
@@ -131,6 +137,9 @@ var enErrors = ErrorMessages{
 	Missing:         "missing, and it is needed",
 	TooLarge:        "the data is too large",
 	Corrupt:         "the data is damaged: the link was cut or edited",
+	NotInteger:      "a whole number is needed",
+	Conflict:        "does not go with the link's other values",
+	TooCostly:       "too many epochs for the server to replay: %d, while this network on these points replays at most %d (the bound: epochs × points × (parameters + 40) ≤ 8·10⁷)",
 	AllowedRange:    "Allowed: a number from %s to %s",
 	AllowedCount:    "Allowed: from %d to %d",
 	AllowedOneOf:    "Allowed: %s",

@@ -60,4 +60,26 @@
 //
 // A drawn or uploaded picture whose link would pass LinkBudget is shrunk
 // (Conv.FitLink) and the link says from what size (src).
+// The /network page (network.go):
+//
+//	data                       engine.Datasets() tokens, or own
+//	pts (own points)           ≤ engine.MaxPoints (500), on a 0.05 grid of [−6, 6]²
+//	noise                      0 … engine.MaxNoise (50), whole
+//	train (training share)     engine.MinTrainPercent (10) … MaxTrainPercent (90), whole
+//	seed                       0 … MaxSeed (4294967295)
+//	in (features)              1 … 7 of engine.Features()
+//	h (hidden layers)          0 … engine.MaxHiddenLayers (6) of 1 … MaxLayerSize (16)
+//	act, out, reg              registry tokens (out: sigmoid, tanh, linear)
+//	lr                         MinRate (1e-6) … engine.MaxLearningRate (10)
+//	bs (batch size)            1 … engine.MaxBatchSize (30)
+//	rr (regularization rate)   0 … engine.MaxRegRate (10)
+//	e (epoch reached)          0 … MaxEpochs (20000), and the replay bound:
+//	                           e × points × (parameters + ReplayOverhead (40))
+//	                           ≤ MaxReplayCost (8·10⁷): 2807 epochs of the
+//	                           default network, 103 of the largest
+//	ed (edits)                 ≤ MaxEdits (100), at epochs ≤ e; a weight or
+//	                           bias |v| ≤ MaxAbsWeight (1000)
+//	stop                       0 … MaxEpochs; tl 0 … MaxStopLoss (100)
+//	px, py (probe point)       [−6, 6]
+//	pt.x, pt.y (plot click)    0 … PlotSize (300)
 package state

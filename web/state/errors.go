@@ -1,7 +1,7 @@
 package state
 
 import (
-	"fmt"
+	"nnplay/web/textf"
 	"strings"
 	"unicode/utf8"
 )
@@ -25,6 +25,9 @@ const (
 	Missing                           // absent, but another field needs it
 	TooLarge                          // data (a picture) larger than Allowed.Max
 	Corrupt                           // data (a picture) that cannot be read
+	NotInteger                        // a number where a whole one is needed
+	Conflict                          // fine alone, but not with the link's other values
+	TooCostly                         // epoch Got is past Want, the replay bound
 )
 
 var problemNames = map[Problem]string{
@@ -32,7 +35,8 @@ var problemNames = map[Problem]string{
 	Unknown: "unknown value", Malformed: "malformed", UnknownVersion: "unknown version",
 	Mismatch: "count mismatch", RowLength: "wrong row length", TooMany: "too many",
 	TooFew: "too few", BadEscape: "bad query escape", Missing: "missing",
-	TooLarge: "too large", Corrupt: "corrupt",
+	TooLarge: "too large", Corrupt: "corrupt", NotInteger: "not a whole number",
+	Conflict: "conflicts with other values", TooCostly: "past the replay bound",
 }
 
 func (p Problem) String() string { return problemNames[p] }
@@ -65,8 +69,8 @@ type FieldError struct {
 	Item    int
 	Value   string // the value as given, shortened to MaxShownValue runes
 	Problem Problem
-	Got     int // for Mismatch, RowLength, TooMany, TooFew
-	Want    int // for Mismatch, RowLength
+	Got     int // for Mismatch, RowLength, TooMany, TooFew, TooCostly
+	Want    int // for Mismatch, RowLength, TooCostly
 	Allowed Allowed
 }
 
@@ -81,22 +85,22 @@ func (e *FieldError) Error() string {
 	if e.Key != "" {
 		b.WriteString(e.Key)
 		if e.Item > 0 {
-			fmt.Fprintf(&b, "{%d}", e.Item)
+			textf.Fprintf(&b, "{%d}", e.Item)
 		}
 		if e.Index > 0 {
-			fmt.Fprintf(&b, "[%d]", e.Index)
+			textf.Fprintf(&b, "[%d]", e.Index)
 		}
 		if e.Row > 0 {
-			fmt.Fprintf(&b, " row %d", e.Row)
+			textf.Fprintf(&b, " row %d", e.Row)
 		}
-		fmt.Fprintf(&b, " = %q: ", e.Value)
+		textf.Fprintf(&b, " = %q: ", e.Value)
 	}
 	b.WriteString(e.Problem.String())
 	switch e.Allowed.Kind {
 	case AllowNumber, AllowCount:
-		fmt.Fprintf(&b, " (allowed %g…%g)", e.Allowed.Min, e.Allowed.Max)
+		textf.Fprintf(&b, " (allowed %g…%g)", e.Allowed.Min, e.Allowed.Max)
 	case AllowOneOf:
-		fmt.Fprintf(&b, " (allowed %s)", strings.Join(e.Allowed.Options, ", "))
+		textf.Fprintf(&b, " (allowed %s)", strings.Join(e.Allowed.Options, ", "))
 	}
 	return b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -244,4 +245,17 @@ func FuzzDecodeNeuron(f *testing.F) {
 			t.Fatalf("%q: %d inputs, %d weights", raw, len(n.X), len(n.W))
 		}
 	})
+}
+
+// TestParseQueryAgreesWithNetURL: the strict parser reads every query as
+// url.ParseQuery does, and fails exactly where it fails.
+func TestParseQueryAgreesWithNetURL(t *testing.T) {
+	t.Parallel()
+	for _, raw := range []string{"", "a=1", "a=1&a=2&b=", "&&a=1&", "a", "a=%41%zz", "a=1;b=2", "a=%E2%88%92&b=x+y", "%3D=%26", "=v", "a==b"} {
+		want, werr := url.ParseQuery(raw)
+		got, gerr := ParseQuery(raw)
+		if (werr != nil) != (gerr != nil) || werr == nil && !reflect.DeepEqual(got, want) {
+			t.Errorf("ParseQuery(%q) = %v, %v; net/url: %v, %v", raw, got, gerr, want, werr)
+		}
+	}
 }

@@ -19,7 +19,12 @@
     ready: new Promise((res, rej) => { resolveReady = res; rejectReady = rej; }),
     apply: null,
     update: null,
-    onApply: null, // a page's script may set it: called with each applied update
+    // A page's script may set these: onApply is awaited after each form
+    // update is applied; afterApply runs after every apply, whatever its
+    // source (a form update or the page's own call).
+    onApply: null,
+    afterApply: null,
+
     form,
     all,
   };
@@ -68,10 +73,15 @@
     }
     for (const [name, values] of Object.entries(live.form || {})) {
       const fields = all(`[name="${name}"]`, form).filter((el) => !el.disabled);
-      fields.forEach((el, i) => { if (i < values.length) el.value = values[i]; });
+      // The field being typed in keeps what is typed ("0." stays "0.").
+      fields.forEach((el, i) => { if (i < values.length && el !== document.activeElement) el.value = values[i]; });
       fields.forEach(syncSlider);
     }
+    for (const [name, values] of Object.entries(live.checked || {})) {
+      all(`input[name="${name}"]`, form).forEach((el) => { el.checked = values.includes(el.value); });
+    }
     showErrors(live.errors || []);
+    if (glue.afterApply) glue.afterApply(live);
   }
 
   function fillTable(table, t) {

@@ -1,8 +1,8 @@
 package view
 
 import (
-	"fmt"
 	"net/url"
+	"nnplay/web/textf"
 	"slices"
 	"strconv"
 	"strings"
@@ -300,7 +300,7 @@ func convForm(m *i18n.Messages, c state.Conv, draft bool) ConvForm {
 			f.Px = state.EncodePicture(c.Pic)
 		}
 		if c.Orig != [2]int{} {
-			f.Src = fmt.Sprintf("%dx%d", c.Orig[0], c.Orig[1])
+			f.Src = textf.Sprintf("%dx%d", c.Orig[0], c.Orig[1])
 		}
 	}
 	if w, h := c.ImageSize(); c.Image != state.SourceGrid && w <= engine.MaxGridSide && h <= engine.MaxGridSide {
@@ -326,8 +326,8 @@ func convForm(m *i18n.Messages, c state.Conv, draft bool) ConvForm {
 	}
 	f.setSettings(m, strconv.Itoa(c.Stride), c.Pad, c.Act, c.Pool, strconv.Itoa(c.PoolSize), strconv.Itoa(c.PoolStride))
 	f.Sel = strconv.Itoa(c.Sel)
-	f.At = fmt.Sprintf("%d,%d", c.At[0], c.At[1])
-	f.Upload = fmt.Sprintf(m.Conv.UploadHelp, engine.MaxImageSide, engine.MaxImageSide, MaxUploadMB)
+	f.At = textf.Sprintf("%d,%d", c.At[0], c.At[1])
+	f.Upload = textf.Sprintf(m.Conv.UploadHelp, engine.MaxImageSide, engine.MaxImageSide, MaxUploadMB)
 	return f
 }
 
@@ -411,7 +411,7 @@ func kernelName(m *i18n.Messages, c state.Conv, i int) string {
 	return m.Conv.Custom
 }
 
-func dims(w, h int) string { return fmt.Sprintf("%d×%d", w, h) }
+func dims(w, h int) string { return textf.Sprintf("%d×%d", w, h) }
 
 func convResult(p *ConvPage, c state.Conv, buf *ConvBuffers) *ConvResult {
 	m, cm := p.M, &p.M.Conv
@@ -435,10 +435,10 @@ func convResult(p *ConvPage, c state.Conv, buf *ConvBuffers) *ConvResult {
 			in.Hi = in.Lo + 1
 		}
 	}
-	r.In = p.mapView("in", img, in, fmt.Sprintf(cm.InputAlt, img.W, img.H), "")
-	r.InRange = fmt.Sprintf(cm.InputRange, img.W, img.H, Num(float64(lo)), Num(float64(hi)))
+	r.In = p.mapView("in", img, in, textf.Sprintf(cm.InputAlt, img.W, img.H), "")
+	r.InRange = textf.Sprintf(cm.InputRange, img.W, img.H, Num(float64(lo)), Num(float64(hi)))
 	if c.Orig != [2]int{} {
-		r.Shrunk = fmt.Sprintf(cm.Shrunk, c.Pic.W, c.Pic.H, c.Orig[0], c.Orig[1])
+		r.Shrunk = textf.Sprintf(cm.Shrunk, c.Pic.W, c.Pic.H, c.Orig[0], c.Orig[1])
 	}
 
 	conv, pool, act := c.Conv2D(), c.Pool2D(), c.Activation()
@@ -458,16 +458,16 @@ func convResult(p *ConvPage, c state.Conv, buf *ConvBuffers) *ConvResult {
 		pool.ApplyTo(pm, *am)
 		name := kernelName(m, c, i)
 		flo, fhi := fm.Range()
-		mv := p.mapView(fmt.Sprintf("fm-%d", i+1), *fm, scale,
-			fmt.Sprintf(cm.MapAlt, i+1, name, fm.W, fm.H),
-			fmt.Sprintf(cm.MapCaption, i+1, name, fm.W, fm.H, Num(float64(flo)), Num(float64(fhi))))
+		mv := p.mapView(textf.Sprintf("fm-%d", i+1), *fm, scale,
+			textf.Sprintf(cm.MapAlt, i+1, name, fm.W, fm.H),
+			textf.Sprintf(cm.MapCaption, i+1, name, fm.W, fm.H, Num(float64(flo)), Num(float64(fhi))))
 		r.Maps = append(r.Maps, mv)
-		r.Act = append(r.Act, p.mapView(fmt.Sprintf("act-%d", i+1), *am, scale,
-			fmt.Sprintf(cm.StageAlt, fmt.Sprintf(cm.StageAct, actName), am.W, am.H), fmt.Sprintf(cm.StageAct, actName)+", "+dims(am.W, am.H)))
-		r.Pool = append(r.Pool, p.mapView(fmt.Sprintf("pool-%d", i+1), *pm, scale,
-			fmt.Sprintf(cm.StageAlt, fmt.Sprintf(cm.StagePool, poolName, c.PoolSize, c.PoolSize, c.PoolStride), pm.W, pm.H),
-			fmt.Sprintf(cm.StagePool, poolName, c.PoolSize, c.PoolSize, c.PoolStride)+", "+dims(pm.W, pm.H)))
-		r.Stages = append(r.Stages, fmt.Sprintf("%s ⊗ %s → %s → %s → %s", dims(img.W, img.H), dims(k.W, k.H), dims(fm.W, fm.H), dims(am.W, am.H), dims(pm.W, pm.H)))
+		r.Act = append(r.Act, p.mapView(textf.Sprintf("act-%d", i+1), *am, scale,
+			textf.Sprintf(cm.StageAlt, textf.Sprintf(cm.StageAct, actName), am.W, am.H), textf.Sprintf(cm.StageAct, actName)+", "+dims(am.W, am.H)))
+		r.Pool = append(r.Pool, p.mapView(textf.Sprintf("pool-%d", i+1), *pm, scale,
+			textf.Sprintf(cm.StageAlt, textf.Sprintf(cm.StagePool, poolName, c.PoolSize, c.PoolSize, c.PoolStride), pm.W, pm.H),
+			textf.Sprintf(cm.StagePool, poolName, c.PoolSize, c.PoolSize, c.PoolStride)+", "+dims(pm.W, pm.H)))
+		r.Stages = append(r.Stages, textf.Sprintf("%s ⊗ %s → %s → %s → %s", dims(img.W, img.H), dims(k.W, k.H), dims(fm.W, fm.H), dims(am.W, am.H), dims(pm.W, pm.H)))
 	}
 
 	// The size of the selected kernel's map, worked out.
@@ -493,11 +493,11 @@ func convResult(p *ConvPage, c state.Conv, buf *ConvBuffers) *ConvResult {
 func sizeLine(label string, n, k, s int, p engine.Padding) string {
 	b, a := p.Pads(k)
 	out := engine.OutSize(n, k, s, p)
-	padSym, padNum := "2P", fmt.Sprintf("2·%d", b)
+	padSym, padNum := "2P", textf.Sprintf("2·%d", b)
 	if a != b {
-		padSym, padNum = "P₁ + P₂", fmt.Sprintf("%d + %d", b, a)
+		padSym, padNum = "P₁ + P₂", textf.Sprintf("%d + %d", b, a)
 	}
-	return fmt.Sprintf("%s: ⌊(W − K + %s)/S⌋ + 1 = ⌊(%d − %d + %s)/%d⌋ + 1 = %d", label, padSym, n, k, padNum, s, out)
+	return textf.Sprintf("%s: ⌊(W − K + %s)/S⌋ + 1 = ⌊(%d − %d + %s)/%d⌋ + 1 = %d", label, padSym, n, k, padNum, s, out)
 }
 
 func (p *ConvPage) mapView(key string, m engine.Map, d Display, alt, caption string) MapView {
@@ -529,7 +529,7 @@ func (p *ConvPage) step(c state.Conv, img, k engine.Map, sel MapView, in Display
 	conv := c.Conv2D()
 	x, y := c.At[0], c.At[1]
 	b := conv.Breakdown(img, k, x, y)
-	s := &StepView{Title: fmt.Sprintf(cm.Cell, x, y, c.Sel), Value: Num(float64(b.Sum))}
+	s := &StepView{Title: textf.Sprintf(cm.Cell, x, y, c.Sel), Value: Num(float64(b.Sum))}
 	terms := make([]string, len(b.Taps))
 	for i, t := range b.Taps {
 		terms[i] = Term(float64(t.Pixel)) + "·" + Term(float64(t.Weight))
@@ -545,7 +545,7 @@ func (p *ConvPage) step(c state.Conv, img, k engine.Map, sel MapView, in Display
 		s.Kernel.Rows = append(s.Kernel.Rows, row)
 	}
 	x0, y0 := b.Taps[0].X, b.Taps[0].Y
-	s.WindowAlt = fmt.Sprintf(cm.WindowAlt, b.W, b.H, x0, y0)
+	s.WindowAlt = textf.Sprintf(cm.WindowAlt, b.W, b.H, x0, y0)
 	s.Window = boxSVG(img.W, img.H, x0, y0, b.W, b.H, "win")
 	s.OutBox = boxSVG(sel.W, sel.H, x, y, 1, 1, "cell")
 	s.Grid = gridSVG(img, b, in, img.W > MaxTableSide || img.H > MaxTableSide)
@@ -559,7 +559,7 @@ func (p *ConvPage) step(c state.Conv, img, k engine.Map, sel MapView, in Display
 // boxSVG is an overlay in the map's own pixels (viewBox 0 0 w h): a box
 // of bw×bh pixels at (x, y), which may reach into the padding.
 func boxSVG(w, h, x, y, bw, bh int, class string) string {
-	return fmt.Sprintf(`<svg class="overlay" viewBox="0 0 %d %d" preserveAspectRatio="none" aria-hidden="true"><rect class="%s" x="%d" y="%d" width="%d" height="%d" vector-effect="non-scaling-stroke"></rect></svg>`,
+	return textf.Sprintf(`<svg class="overlay" viewBox="0 0 %d %d" preserveAspectRatio="none" aria-hidden="true"><rect class="%s" x="%d" y="%d" width="%d" height="%d" vector-effect="non-scaling-stroke"></rect></svg>`,
 		w, h, class, x, y, bw, bh)
 }
 
@@ -580,7 +580,7 @@ func gridSVG(img engine.Map, b engine.Breakdown, in Display, crop bool) string {
 	cols, rows := maxX-minX+1, maxY-minY+1
 	levels := in.Gray(nil, img)
 	var sb strings.Builder
-	fmt.Fprintf(&sb, `<svg class="numgrid" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-hidden="true">`, cols*cellPx, rows*cellPx, cols*cellPx, rows*cellPx)
+	textf.Fprintf(&sb, `<svg class="numgrid" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-hidden="true">`, cols*cellPx, rows*cellPx, cols*cellPx, rows*cellPx)
 	taps := map[[2]int]engine.Tap{}
 	for _, t := range b.Taps {
 		taps[[2]int{t.X, t.Y}] = t
@@ -599,17 +599,17 @@ func gridSVG(img engine.Map, b engine.Breakdown, in Display, crop bool) string {
 				if lv >= 128 {
 					class = "px light"
 				}
-				fmt.Fprintf(&sb, `<rect x="%d" y="%d" width="%d" height="%d" fill="rgb(%d,%d,%d)"></rect>`, px, py, cellPx, cellPx, lv, lv, lv)
+				textf.Fprintf(&sb, `<rect x="%d" y="%d" width="%d" height="%d" fill="rgb(%d,%d,%d)"></rect>`, px, py, cellPx, cellPx, lv, lv, lv)
 			} else {
-				fmt.Fprintf(&sb, `<rect class="pad" x="%d" y="%d" width="%d" height="%d"></rect>`, px, py, cellPx, cellPx)
+				textf.Fprintf(&sb, `<rect class="pad" x="%d" y="%d" width="%d" height="%d"></rect>`, px, py, cellPx, cellPx)
 			}
-			fmt.Fprintf(&sb, `<text class="%s" x="%d" y="%d">%s</text>`, class, px+cellPx/2, py+cellPx/2+2, escapeXML(text))
+			textf.Fprintf(&sb, `<text class="%s" x="%d" y="%d">%s</text>`, class, px+cellPx/2, py+cellPx/2+2, escapeXML(text))
 			if inWin {
-				fmt.Fprintf(&sb, `<text class="w %s" x="%d" y="%d">×%s</text>`, class, px+cellPx-4, py+cellPx-5, escapeXML(Num(float64(t.Weight))))
+				textf.Fprintf(&sb, `<text class="w %s" x="%d" y="%d">×%s</text>`, class, px+cellPx-4, py+cellPx-5, escapeXML(Num(float64(t.Weight))))
 			}
 		}
 	}
-	fmt.Fprintf(&sb, `<rect class="win" x="%d" y="%d" width="%d" height="%d"></rect></svg>`,
+	textf.Fprintf(&sb, `<rect class="win" x="%d" y="%d" width="%d" height="%d"></rect></svg>`,
 		(b.Taps[0].X-minX)*cellPx, (b.Taps[0].Y-minY)*cellPx, b.W*cellPx, b.H*cellPx)
 	return sb.String()
 }
@@ -619,7 +619,7 @@ func gridSVG(img engine.Map, b engine.Breakdown, in Display, crop bool) string {
 func (p *ConvPage) outGridSVG(c state.Conv, sel MapView, x, y int) string {
 	levels := sel.Display.Gray(nil, sel.Map)
 	var sb strings.Builder
-	fmt.Fprintf(&sb, `<svg class="numgrid out" viewBox="0 0 %d %d" width="%d" height="%d">`, sel.W*cellPx, sel.H*cellPx, sel.W*cellPx, sel.H*cellPx)
+	textf.Fprintf(&sb, `<svg class="numgrid out" viewBox="0 0 %d %d" width="%d" height="%d">`, sel.W*cellPx, sel.H*cellPx, sel.W*cellPx, sel.H*cellPx)
 	for cy := range sel.H {
 		for cx := range sel.W {
 			v := sel.Map.Data[cy*sel.W+cx]
@@ -636,12 +636,12 @@ func (p *ConvPage) outGridSVG(c state.Conv, sel MapView, x, y int) string {
 			if cx == x && cy == y {
 				cur = ` aria-current="true"`
 			}
-			label := fmt.Sprintf(p.M.Conv.CellLink, cx, cy, Num(float64(v)))
-			fmt.Fprintf(&sb, `<a href="%s" data-at="%d,%d" aria-label="%s"%s><rect x="%d" y="%d" width="%d" height="%d" fill="rgb(%d,%d,%d)"></rect><text class="%s" x="%d" y="%d">%s</text></a>`,
+			label := textf.Sprintf(p.M.Conv.CellLink, cx, cy, Num(float64(v)))
+			textf.Fprintf(&sb, `<a href="%s" data-at="%d,%d" aria-label="%s"%s><rect x="%d" y="%d" width="%d" height="%d" fill="rgb(%d,%d,%d)"></rect><text class="%s" x="%d" y="%d">%s</text></a>`,
 				escapeXML(href), cx, cy, escapeXML(label), cur, cx*cellPx, cy*cellPx, cellPx, cellPx, lv, lv, lv, class, cx*cellPx+cellPx/2, cy*cellPx+cellPx/2+2, escapeXML(Num(float64(v))))
 		}
 	}
-	fmt.Fprintf(&sb, `<rect class="cell" x="%d" y="%d" width="%d" height="%d"></rect></svg>`, x*cellPx, y*cellPx, cellPx, cellPx)
+	textf.Fprintf(&sb, `<rect class="cell" x="%d" y="%d" width="%d" height="%d"></rect></svg>`, x*cellPx, y*cellPx, cellPx, cellPx)
 	return sb.String()
 }
 
@@ -698,7 +698,7 @@ func (p *ConvPage) Live(withForm bool) *Live {
 		}
 	}
 	for i, s := range r.Stages {
-		l.Text[fmt.Sprintf("stage-%d", i+1)] = s
+		l.Text[textf.Sprintf("stage-%d", i+1)] = s
 		l.SVG["win-"+r.Maps[i].Key] = OutBox(r, i)
 	}
 	if r.In.Table != nil {
@@ -786,7 +786,7 @@ func (mv MapView) Grays() []byte { return mv.Display.Gray(nil, mv.Map) }
 func Slots(maps []MapView, prefix string) []MapView {
 	out := append([]MapView(nil), maps...)
 	for i := len(out); i < engine.MaxKernels; i++ {
-		out = append(out, MapView{Key: fmt.Sprintf("%s-%d", prefix, i+1)})
+		out = append(out, MapView{Key: textf.Sprintf("%s-%d", prefix, i+1)})
 	}
 	return out
 }

@@ -2,7 +2,7 @@ package view
 
 import (
 	"errors"
-	"fmt"
+	"nnplay/web/textf"
 	"strconv"
 	"strings"
 
@@ -43,7 +43,7 @@ func fieldMessage(m *i18n.Messages, names map[string]string, e *state.FieldError
 	em := &m.Errors
 	if e.Key == "" {
 		if e.Problem == state.TooMany {
-			return fmt.Sprintf(em.TooLongText, int(e.Allowed.Max))
+			return textf.Sprintf(em.TooLongText, int(e.Allowed.Max))
 		}
 		return capitalize(problem(em, e)) + "."
 	}
@@ -55,20 +55,20 @@ func fieldMessage(m *i18n.Messages, names map[string]string, e *state.FieldError
 		field = e.Key
 	}
 	if e.Item > 0 {
-		field = fmt.Sprintf(em.FieldIndexed, field, e.Item)
+		field = textf.Sprintf(em.FieldIndexed, field, e.Item)
 	}
 	switch {
 	case e.Row > 0 && e.Index > 0:
-		field = fmt.Sprintf(em.FieldRowIndexed, field, e.Row, e.Index)
+		field = textf.Sprintf(em.FieldRowIndexed, field, e.Row, e.Index)
 	case e.Row > 0:
-		field = fmt.Sprintf(em.FieldRow, field, e.Row)
+		field = textf.Sprintf(em.FieldRow, field, e.Row)
 	case e.Index > 0:
-		field = fmt.Sprintf(em.FieldIndexed, field, e.Index)
+		field = textf.Sprintf(em.FieldIndexed, field, e.Index)
 	}
 	var b strings.Builder
 	b.WriteString(capitalize(field))
 	switch e.Problem {
-	case state.Mismatch, state.RowLength, state.TooMany, state.Missing:
+	case state.Mismatch, state.RowLength, state.TooMany, state.TooFew, state.TooCostly, state.Missing:
 		// The count says it; repeating a long value would not help.
 	default:
 		v := e.Value
@@ -76,7 +76,7 @@ func fieldMessage(m *i18n.Messages, names map[string]string, e *state.FieldError
 			v = em.Empty
 		}
 		b.WriteString(" = ")
-		b.WriteString(fmt.Sprintf(em.Quote, v))
+		b.WriteString(textf.Sprintf(em.Quote, v))
 	}
 	b.WriteString(": ")
 	b.WriteString(problem(em, e))
@@ -102,13 +102,13 @@ func problem(em *i18n.ErrorMessages, e *state.FieldError) string {
 	case state.UnknownVersion:
 		return em.UnknownVer
 	case state.Mismatch:
-		return fmt.Sprintf(em.Mismatch, e.Got, e.Want)
+		return textf.Sprintf(em.Mismatch, e.Got, e.Want)
 	case state.RowLength:
-		return fmt.Sprintf(em.RowLength, e.Got, e.Want)
+		return textf.Sprintf(em.RowLength, e.Got, e.Want)
 	case state.TooMany:
-		return fmt.Sprintf(em.TooMany, e.Got)
+		return textf.Sprintf(em.TooMany, e.Got)
 	case state.TooFew:
-		return fmt.Sprintf(em.TooFew, e.Got)
+		return textf.Sprintf(em.TooFew, e.Got)
 	case state.BadEscape:
 		return em.BadEscape
 	case state.Missing:
@@ -117,6 +117,12 @@ func problem(em *i18n.ErrorMessages, e *state.FieldError) string {
 		return em.TooLarge
 	case state.Corrupt:
 		return em.Corrupt
+	case state.NotInteger:
+		return em.NotInteger
+	case state.Conflict:
+		return em.Conflict
+	case state.TooCostly:
+		return textf.Sprintf(em.TooCostly, e.Got, e.Want)
 	}
 	return em.Malformed
 }
@@ -124,11 +130,11 @@ func problem(em *i18n.ErrorMessages, e *state.FieldError) string {
 func allowed(em *i18n.ErrorMessages, a state.Allowed) string {
 	switch a.Kind {
 	case state.AllowNumber:
-		return fmt.Sprintf(em.AllowedRange, Input(a.Min), Input(a.Max))
+		return textf.Sprintf(em.AllowedRange, Input(a.Min), Input(a.Max))
 	case state.AllowCount:
-		return fmt.Sprintf(em.AllowedCount, int(a.Min), int(a.Max))
+		return textf.Sprintf(em.AllowedCount, int(a.Min), int(a.Max))
 	case state.AllowOneOf:
-		return fmt.Sprintf(em.AllowedOneOf, strings.Join(a.Options, ", "))
+		return textf.Sprintf(em.AllowedOneOf, strings.Join(a.Options, ", "))
 	}
 	return ""
 }

@@ -21,7 +21,7 @@ func Home(h state.Home, lang i18n.Lang) *HomePage {
 			NavQuery: h.Encode(), Title: m.Home.Title, Desc: m.Home.Lead,
 			LangLinks: langLinks("/", m.Lang, func(l i18n.Lang) string { return state.Home{Lang: l}.Encode() }),
 		},
-		Built: map[string]bool{"neuron": true, "conv": true},
+		Built: map[string]bool{"neuron": true, "conv": true, "network": true},
 	}
 }
 

@@ -17,6 +17,8 @@ import (
 //	Enabled data-enable="key"  whether the control is enabled
 //	Lists   data-list="key"    how many of its [data-item] children show
 //	Form    [name="key"]       the values of the fields with that name
+//	Checked [name="key"]       the radio buttons and checkboxes checked
+//	                           (those whose value is in the list)
 //
 // Errors mark fields by their key and index; Query is the canonical query
 // the glue puts in the address bar, through the wasm's one place that
@@ -31,6 +33,7 @@ type Live struct {
 	Enabled map[string]bool     `json:"enabled,omitempty"`
 	Lists   map[string]int      `json:"lists,omitempty"`
 	Form    map[string][]string `json:"form,omitempty"`
+	Checked map[string][]string `json:"checked,omitempty"`
 	Errors  []FieldError        `json:"errors,omitempty"`
 }
 
@@ -96,18 +99,8 @@ func (l *Live) JSON() []byte {
 		}
 		b = append(b, '}')
 	}
-	if len(l.Form) > 0 {
-		b = append(b, `,"form":{`...)
-		for i, k := range sortedKeys(l.Form) {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, k)
-			b = append(b, ':')
-			b = appendStrings(b, l.Form[k])
-		}
-		b = append(b, '}')
-	}
+	b = appendListMap(b, "form", l.Form)
+	b = appendListMap(b, "checked", l.Checked)
 	if len(l.Errors) > 0 {
 		b = append(b, `,"errors":[`...)
 		for i, e := range l.Errors {
@@ -153,6 +146,24 @@ func appendStringMap(b []byte, name string, m map[string]string) []byte {
 	return append(b, '}')
 }
 
+func appendListMap(b []byte, name string, m map[string][]string) []byte {
+	if len(m) == 0 {
+		return b
+	}
+	b = append(b, ',', '"')
+	b = append(b, name...)
+	b = append(b, '"', ':', '{')
+	for i, k := range sortedKeys(m) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, k)
+		b = append(b, ':')
+		b = appendStrings(b, m[k])
+	}
+	return append(b, '}')
+}
+
 func appendStrings(b []byte, ss []string) []byte {
 	if ss == nil {
 		return append(b, "null"...)
@@ -172,8 +183,14 @@ func appendStrings(b []byte, ss []string) []byte {
 func appendString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
+	start := 0 // s[start:i] needs no escaping: it is copied in one go
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != 0xe2 {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		start = i + 1
 		switch {
 		case c == '"' || c == '\\':
 			b = append(b, '\\', c)
@@ -189,10 +206,12 @@ func appendString(b []byte, s string) []byte {
 			// U+2028 and U+2029 are valid JSON but not valid JavaScript.
 			b = append(b, '\\', 'u', '2', '0', '2', hex[s[i+2]&15])
 			i += 2
+			start = i + 1
 		default:
-			b = append(b, c)
+			b = append(b, c) // another character starting with 0xe2
 		}
 	}
+	b = append(b, s[start:]...)
 	return append(b, '"')
 }
 

@@ -1,9 +1,9 @@
 package view
 
 import (
-	"fmt"
 	"math"
 	"net/url"
+	"nnplay/web/textf"
 	"slices"
 	"strings"
 
@@ -263,13 +263,13 @@ func neuronResult(m *i18n.Messages, n state.Neuron) *NeuronResult {
 
 	r := &NeuronResult{
 		Z: Num(z), ZExact: Exact(z), AExact: Exact(a),
-		Output:    fmt.Sprintf("%s(%s) = %s", f, Num(z), Num(a)),
-		Deriv:     fmt.Sprintf("%s′(%s) = %s", f, Num(z), Num(d)),
+		Output:    textf.Sprintf("%s(%s) = %s", f, Num(z), Num(a)),
+		Deriv:     textf.Sprintf("%s′(%s) = %s", f, Num(z), Num(d)),
 		ActName:   m.Common.Activations[act.Name()],
 		ActNote:   mn.ActNotes[act.Name()],
 		Formula:   act.Formula(),
 		DerivForm: act.DerivFormula(),
-		Point:     fmt.Sprintf("z = %s, %s(z) = %s", Num(z), f, Num(a)),
+		Point:     textf.Sprintf("z = %s, %s(z) = %s", Num(z), f, Num(a)),
 		CSV:       Link(NeuronCSVPath, n.Encode()),
 	}
 	if z == 0 && (act.Name() == engine.Step.Name() || act.Name() == engine.ReLU.Name() || act.Name() == engine.LeakyReLU.Name()) {
@@ -277,7 +277,7 @@ func neuronResult(m *i18n.Messages, n state.Neuron) *NeuronResult {
 	}
 	var sym, sum []string
 	for i := range n.X {
-		sym = append(sym, fmt.Sprintf("w%s·x%s", Sub(i+1), Sub(i+1)))
+		sym = append(sym, textf.Sprintf("w%s·x%s", Sub(i+1), Sub(i+1)))
 		sum = append(sum, TermExact(n.W[i])+"·"+TermExact(n.X[i]))
 	}
 	r.Symbolic = strings.Join(sym, " + ") + " + b"
@@ -290,9 +290,9 @@ func neuronResult(m *i18n.Messages, n state.Neuron) *NeuronResult {
 		ID: "curve", Title: r.ActName, Width: 520, Height: 320, XLabel: "z", YLabel: f + "(z)",
 		XMin: -R, XMax: R,
 		Series: []livechart.Series{{Label: r.ActName, Color: CurveColor, X: zs, Y: ys}},
-		Marks:  []livechart.Mark{{X: z, Y: a, Color: MarkColor, Label: fmt.Sprintf("(%s; %s)", Num(z), Num(a))}},
+		Marks:  []livechart.Mark{{X: z, Y: a, Color: MarkColor, Label: textf.Sprintf("(%s; %s)", Num(z), Num(a))}},
 	}
-	r.Curve.Title = fmt.Sprintf(mn.CurveAlt, r.ActName, Num(-R), Num(R), Num(z), Num(a))
+	r.Curve.Title = textf.Sprintf(mn.CurveAlt, r.ActName, Num(-R), Num(R), Num(z), Num(a))
 	r.CurveTable = Table{Head: []string{"z", f + "(z)"}}
 	for _, t := range livechart.Ticks(-R, R, 7) {
 		r.CurveTable.Rows = append(r.CurveTable.Rows, []string{Num(t), Num(act.Eval(t))})
@@ -306,7 +306,7 @@ func neuronResult(m *i18n.Messages, n state.Neuron) *NeuronResult {
 		t.Head = append(t.Head, "z", f+"(z)")
 		for i, row := range n.Batch {
 			z, a := nr.Forward(row)
-			cells := []string{fmt.Sprint(i + 1)}
+			cells := []string{textf.Sprint(i + 1)}
 			for _, v := range row {
 				cells = append(cells, Num(v))
 			}
@@ -314,8 +314,8 @@ func neuronResult(m *i18n.Messages, n state.Neuron) *NeuronResult {
 		}
 		r.Batch = t
 	}
-	r.BatchCount = fmt.Sprintf(mn.BatchRows, len(n.Batch))
-	r.BatchHelp = fmt.Sprintf(mn.BatchHelp, len(n.X))
+	r.BatchCount = textf.Sprintf(mn.BatchRows, len(n.Batch))
+	r.BatchHelp = textf.Sprintf(mn.BatchHelp, len(n.X))
 
 	// The comparison: every chosen activation on the same range.
 	r.Compare = livechart.Chart{ID: "compare", Width: 520, Height: 320, XLabel: "z", YLabel: "f(z)", XMin: -R, XMax: R, Legend: true}
@@ -338,7 +338,7 @@ func neuronResult(m *i18n.Messages, n state.Neuron) *NeuronResult {
 		}
 		r.CompareTable.Rows = append(r.CompareTable.Rows, row)
 	}
-	r.Compare.Title = fmt.Sprintf(mn.CompareAlt, strings.Join(names, ", "))
+	r.Compare.Title = textf.Sprintf(mn.CompareAlt, strings.Join(names, ", "))
 	return r
 }
 
@@ -396,7 +396,7 @@ func NeuronCSV(n state.Neuron) [][]string {
 	}
 	head := make([]string, 0, len(n.X)+2)
 	for i := range n.X {
-		head = append(head, fmt.Sprintf("x%d", i+1))
+		head = append(head, textf.Sprintf("x%d", i+1))
 	}
 	out := [][]string{append(head, "z", act.Name()+"(z)")}
 	for _, x := range rows {

@@ -29,7 +29,40 @@ func mixFor(statics []string) []kind {
 		c.Kernels = []state.Kernel{{Preset: kernels[i%len(kernels)].Name()}}
 		convShared = append(convShared, c.Encode())
 	}
+	// Network links a teacher shares: a few states at various epochs.
+	netShared := make([]string, 6)
+	for i := range netShared {
+		netShared[i] = networkState(rand.New(rand.NewPCG(11, uint64(i)))).Encode()
+	}
 	return []kind{
+		{name: "network shared link", weight: 12, next: func(r *rand.Rand) (string, []int) {
+			return view.Link(view.NetworkPath, netShared[r.IntN(len(netShared))]), ok
+		}},
+		// A student's own run is a replay no one has asked for yet; under
+		// overload it is refused (503) rather than queued: that is the
+		// designed answer, not a failure.
+		{name: "network own run (replay)", weight: 2, next: func(r *rand.Rand) (string, []int) {
+			return view.Link(view.NetworkPath, networkState(r).Encode()), []int{200, 503}
+		}},
+		{name: "network preview", weight: 3, next: func(r *rand.Rand) (string, []int) {
+			return view.Link(view.NetworkPreviewPath, netShared[r.IntN(len(netShared))]), ok
+		}},
+		{name: "network exports", weight: 2, next: func(r *rand.Rand) (string, []int) {
+			paths := []string{view.NetworkWeightsPath, view.NetworkHistoryPath, view.NetworkDataPath, view.NetworkLossSVGPath, view.NetworkBoundaryPNGPath}
+			return view.Link(paths[r.IntN(len(paths))], netShared[r.IntN(len(netShared))]), ok
+		}},
+		{name: "network thumbnails", weight: 3, next: func(r *rand.Rand) (string, []int) {
+			names := state.DataNames()
+			if r.IntN(2) == 0 {
+				return view.DatasetThumbURL(names[r.IntN(len(names))]), ok
+			}
+			fs := engine.Features()
+			return view.FeatureThumbURL(fs[r.IntN(len(fs))].Name()), ok
+		}},
+		{name: "network bad link (400)", weight: 2, next: func(r *rand.Rand) (string, []int) {
+			bad := []string{"h=17", "lr=abc", "e=999999", "data=moons", "in=", "ed=5,w9.9.9,1&e=5", "pts=!!&data=own", "seed=-1"}
+			return view.NetworkPath + "?" + bad[r.IntN(len(bad))], []int{400}
+		}},
 		{name: "home", weight: 6, next: func(*rand.Rand) (string, []int) { return "/", ok }},
 		{name: "neuron shared link", weight: 20, next: func(r *rand.Rand) (string, []int) {
 			return view.Link(view.NeuronPath, shared[r.IntN(len(shared))]), ok
@@ -124,6 +157,28 @@ func neuronState(r *rand.Rand) state.Neuron {
 			row[i] = float64(r.IntN(21) - 10)
 		}
 		n.Batch = append(n.Batch, row)
+	}
+	return n
+}
+
+// networkState is a random valid /network state at an epoch students reach
+// (up to 400: a replay of tens of milliseconds).
+func networkState(r *rand.Rand) state.Network {
+	n := state.DefaultNetwork()
+	datasets := engine.Datasets()
+	d := datasets[r.IntN(len(datasets))]
+	n.Data, n.Out = d.Name(), state.DefaultOutput(d.Name())
+	n.Noise = 5 * r.IntN(6)
+	n.Hidden = []int{1 + r.IntN(8)}
+	if r.IntN(3) == 0 {
+		n.Hidden = append(n.Hidden, 1+r.IntN(4))
+	}
+	acts := []string{"tanh", "relu", "sigmoid", "linear"}
+	n.Act = acts[r.IntN(len(acts))]
+	n.LR = []float64{0.003, 0.01, 0.03, 0.1}[r.IntN(4)]
+	n.Epoch = min(r.IntN(401), n.MaxEpoch())
+	if r.IntN(2) == 0 {
+		n.Lang = i18n.Langs()[r.IntN(2)]
 	}
 	return n
 }

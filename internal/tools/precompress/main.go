@@ -4,12 +4,16 @@
 // CPU each time). andybalholm/brotli produces the same bytes as the C tool,
 // so no system package is needed.
 //
-//	go run ./internal/tools/precompress web/static/app.wasm
+//	go run ./internal/tools/precompress [-max-br BYTES] web/static/app.wasm
+//
+// With -max-br it fails when a file's brotli form is larger: the wasm
+// module's download budget is enforced by every build.
 package main
 
 import (
 	"bytes"
 	"compress/gzip"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,19 +22,21 @@ import (
 )
 
 func main() {
-	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: precompress FILE...")
+	maxBr := flag.Int("max-br", 0, "fail if a file's brotli form is larger than this many bytes (0: no limit)")
+	flag.Parse()
+	if flag.NArg() < 1 {
+		fmt.Fprintln(os.Stderr, "usage: precompress [-max-br BYTES] FILE...")
 		os.Exit(2)
 	}
-	for _, name := range os.Args[1:] {
-		if err := compress(name); err != nil {
+	for _, name := range flag.Args() {
+		if err := compress(name, *maxBr); err != nil {
 			fmt.Fprintln(os.Stderr, "precompress:", err)
 			os.Exit(1)
 		}
 	}
 }
 
-func compress(name string) error {
+func compress(name string, maxBr int) error {
 	raw, err := os.ReadFile(name)
 	if err != nil {
 		return err
@@ -64,5 +70,8 @@ func compress(name string) error {
 		}
 	}
 	fmt.Printf("%s: %d bytes, gzip %d, brotli %d\n", name, len(raw), gz.Len(), br.Len())
+	if maxBr > 0 && br.Len() > maxBr {
+		return fmt.Errorf("%s: brotli %d bytes, over the budget of %d", name, br.Len(), maxBr)
+	}
 	return nil
 }

@@ -1,0 +1,133 @@
+// Package textf formats text like fmt.Sprintf for the few verbs nnplay's
+// messages use: %s, %d, %q, %g, %v and %%.
+//
+// It exists to keep fmt out of the WebAssembly module: fmt brings reflect
+// and os with it, about 100 KB of brotli download (measured), for
+// formatting that strconv does. An argument of another type, or another
+// verb, is written as "%!verb(unsupported)", which the view tests look for.
+package textf
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Sprintf formats args by format. Strings, errors, Stringers, the
+// integer types, float64/float32 and bool are supported.
+func Sprintf(format string, args ...any) string {
+	var b strings.Builder
+	b.Grow(len(format) + 16*len(args))
+	n := 0
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' || i+1 == len(format) {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		verb := format[i]
+		if verb == '%' {
+			b.WriteByte('%')
+			continue
+		}
+		if n >= len(args) {
+			b.WriteString("%!" + string(verb) + "(missing)")
+			continue
+		}
+		write(&b, verb, args[n])
+		n++
+	}
+	if n < len(args) {
+		b.WriteString("%!(extra)")
+	}
+	return b.String()
+}
+
+func write(b *strings.Builder, verb byte, arg any) {
+	switch verb {
+	case 's', 'v':
+		if s, ok := text(arg); ok {
+			b.WriteString(s)
+			return
+		}
+	case 'q':
+		if s, ok := text(arg); ok {
+			b.WriteString(strconv.Quote(s))
+			return
+		}
+	case 'd':
+		if s, ok := integer(arg); ok {
+			b.WriteString(s)
+			return
+		}
+	case 'g':
+		switch v := arg.(type) {
+		case float64:
+			b.WriteString(strconv.FormatFloat(v, 'g', -1, 64))
+			return
+		case float32:
+			b.WriteString(strconv.FormatFloat(float64(v), 'g', -1, 32))
+			return
+		}
+	}
+	b.WriteString("%!" + string(verb) + "(unsupported)")
+}
+
+// text returns arg as text for %s and %v.
+func text(arg any) (string, bool) {
+	switch v := arg.(type) {
+	case string:
+		return v, true
+	case error:
+		return v.Error(), true
+	case interface{ String() string }:
+		return v.String(), true
+	case bool:
+		return strconv.FormatBool(v), true
+	case float64:
+		return strconv.FormatFloat(v, 'g', -1, 64), true
+	case float32:
+		return strconv.FormatFloat(float64(v), 'g', -1, 32), true
+	}
+	return integer(arg)
+}
+
+func integer(arg any) (string, bool) {
+	switch v := arg.(type) {
+	case int:
+		return strconv.Itoa(v), true
+	case int64:
+		return strconv.FormatInt(v, 10), true
+	case int32:
+		return strconv.FormatInt(int64(v), 10), true
+	case int16:
+		return strconv.FormatInt(int64(v), 10), true
+	case int8:
+		return strconv.FormatInt(int64(v), 10), true
+	case uint:
+		return strconv.FormatUint(uint64(v), 10), true
+	case uint64:
+		return strconv.FormatUint(v, 10), true
+	case uint32:
+		return strconv.FormatUint(uint64(v), 10), true
+	case uint16:
+		return strconv.FormatUint(uint64(v), 10), true
+	case uint8:
+		return strconv.FormatUint(uint64(v), 10), true
+	}
+	return "", false
+}
+
+// Sprint concatenates args as %v writes them.
+func Sprint(args ...any) string {
+	var b strings.Builder
+	for _, a := range args {
+		write(&b, 'v', a)
+	}
+	return b.String()
+}
+
+// Fprintf appends Sprintf(format, args...) to b.
+func Fprintf(b *strings.Builder, format string, args ...any) {
+	b.WriteString(Sprintf(format, args...))
+}

@@ -1,0 +1,306 @@
+package view
+
+import (
+	"context"
+	"errors"
+	"math"
+
+	"nnplay/engine"
+	"nnplay/web/state"
+)
+
+// Run is a network's training run as a link describes it: the playground
+// of the state's start, trained epoch by epoch with the training settings
+// and the hand edits the state records, each at its epoch. The server
+// replays a link with it and the browser plays with it, so both reach the
+// same weights to the last bit (the engine is bit-identical natively and
+// in wasm).
+//
+// S is the state the run is heading for: its Epoch is the target. The
+// playground may be behind it (the browser catches up a link frame by
+// frame); At reports where it is.
+type Run struct {
+	S        state.Network
+	P        *engine.Playground
+	Diverged bool // an epoch diverged; the run stays at the epoch before
+
+	// A run restored from a Snapshot has no training history of its own.
+	restored *Snapshot
+}
+
+// Stop says why Play stopped.
+type Stop string
+
+// The reasons Play stops.
+const (
+	Playing    Stop = ""         // it may go on
+	StopEpoch  Stop = "epoch"    // it reached the state's StopAt
+	StopLoss   Stop = "loss"     // the test loss fell below StopLoss
+	StopLimit  Stop = "limit"    // the link cannot hold more epochs (MaxEpoch)
+	StopDiverg Stop = "diverged" // the loss or a weight stopped being finite
+	StopNoData Stop = "nodata"   // too few own points to train on
+)
+
+// NewRun returns the run of s at epoch 0, heading for s.Epoch. s must be
+// valid (state.DecodeNetwork's result).
+func NewRun(s state.Network) (*Run, error) {
+	r := &Run{S: s}
+	if !s.Trainable() {
+		return r, nil
+	}
+	p, err := engine.NewPlayground(s.Config())
+	if err != nil {
+		return nil, err
+	}
+	r.P = p
+	r.applyEdits(0)
+	return r, nil
+}
+
+// Replay returns the run of s trained to s.Epoch. It stops between epochs
+// when ctx is done and returns ctx's error. An epoch that diverges ends
+// the run early with Diverged set (and S.Epoch the epoch reached).
+func Replay(ctx context.Context, s state.Network) (*Run, error) {
+	r, err := NewRun(s)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := r.CatchUp(ctx, nil); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// At returns the epoch the playground has reached.
+func (r *Run) At() int {
+	switch {
+	case r.restored != nil:
+		return r.restored.Epoch
+	case r.P == nil:
+		return 0
+	}
+	return r.P.Epoch()
+}
+
+// CaughtUp reports whether the playground has reached the state's epoch.
+func (r *Run) CaughtUp() bool { return r.At() >= r.S.Epoch || r.Diverged }
+
+// CatchUp trains toward S.Epoch while more (nil: always) says so, checking
+// ctx between epochs, and reports whether it got there.
+func (r *Run) CatchUp(ctx context.Context, more func() bool) (bool, error) {
+	for r.P != nil && r.P.Epoch() < r.S.Epoch && !r.Diverged {
+		if err := ctx.Err(); err != nil {
+			return false, err
+		}
+		if more != nil && !more() {
+			return false, nil
+		}
+		if err := r.stepOnce(); err != nil {
+			r.stopAt(r.P.Epoch())
+			break
+		}
+	}
+	if r.P != nil {
+		r.applyEdits(r.P.Epoch())
+		r.settings(r.S.LR, r.S.Batch, r.S.Reg, r.S.RegRate)
+	}
+	return true, nil
+}
+
+// Apply makes a caught-up run follow its state after a change that keeps
+// the run (a training setting, a weight set by hand at this epoch): the
+// edits of the current epoch and the current settings take effect now.
+func (r *Run) Apply() {
+	if r.P == nil || !r.CaughtUp() {
+		return
+	}
+	r.applyEdits(r.P.Epoch())
+	r.settings(r.S.LR, r.S.Batch, r.S.Reg, r.S.RegRate)
+}
+
+// stopAt ends the state at epoch e, short of its link's, where an epoch
+// diverged: the edits past it go, so the state's link stays valid.
+func (r *Run) stopAt(e int) {
+	r.S.Epoch = e
+	keep := r.S.Edits[:0:0]
+	for _, ed := range r.S.Edits {
+		if ed.Epoch <= e {
+			keep = append(keep, ed)
+		}
+	}
+	r.S.Edits = keep
+}
+
+// stepOnce trains the next epoch with the edits and settings the state
+// records for it.
+func (r *Run) stepOnce() error {
+	e := r.P.Epoch()
+	r.applyEdits(e)
+	r.settings(r.S.SettingsAt(e + 1))
+	if err := r.P.Step(); err != nil {
+		if errors.Is(err, engine.ErrDiverged) {
+			r.Diverged = true
+		}
+		return err
+	}
+	return nil
+}
+
+// applyEdits sets the weights and biases the state edits after epoch e.
+func (r *Run) applyEdits(e int) {
+	m := r.P.MLP()
+	for _, ed := range r.S.Edits {
+		if ed.Epoch != e {
+			continue
+		}
+		switch t := ed.Target; ed.Kind {
+		case state.EditWeight:
+			m.SetWeight(t.L, t.I-1, t.J-1, ed.Value)
+		case state.EditBias:
+			m.SetBias(t.L, t.J-1, ed.Value)
+		}
+	}
+}
+
+// settings makes the playground train with these settings; the weights
+// stay (engine.Playground.SetConfig).
+func (r *Run) settings(lr float64, batch int, reg string, regRate float64) {
+	c := r.P.Config()
+	g, _ := engine.RegularizationByName(reg)
+	if c.LearningRate == lr && c.BatchSize == batch && c.Regularization == g && c.RegRate == regRate {
+		return
+	}
+	c.LearningRate, c.BatchSize, c.Regularization, c.RegRate = lr, batch, g, regRate
+	r.P.SetConfig(c) // only training settings differ: no reset, no error
+}
+
+// Play trains up to n more epochs past the state's, as the Play button
+// does, moving S.Epoch along, and stops early by the state's rules: at
+// epoch StopAt, when the test loss falls below StopLoss, at the link's
+// limit (MaxEpoch), or when an epoch diverges. It must be caught up.
+func (r *Run) Play(ctx context.Context, n int) (int, Stop) {
+	if r.P == nil {
+		return 0, StopNoData
+	}
+	limit := r.S.MaxEpoch()
+	done := 0
+	for ; done < n; done++ {
+		if ctx.Err() != nil {
+			return done, Playing
+		}
+		if r.S.Epoch >= limit {
+			return done, StopLimit
+		}
+		before := r.lastTestLoss()
+		if err := r.stepOnce(); err != nil {
+			return done, StopDiverg
+		}
+		r.S.Epoch = r.P.Epoch()
+		r.settings(r.S.LR, r.S.Batch, r.S.Reg, r.S.RegRate)
+		if r.S.StopAt > 0 && r.S.Epoch == r.S.StopAt {
+			return done + 1, StopEpoch
+		}
+		if l := r.S.StopLoss; l > 0 && r.lastTestLoss() < l && !(before < l) {
+			return done + 1, StopLoss
+		}
+	}
+	if r.S.Epoch >= limit {
+		return done, StopLimit
+	}
+	return done, Playing
+}
+
+func (r *Run) lastTestLoss() float64 {
+	h := r.P.History()
+	if h.Len() == 0 {
+		return math.NaN()
+	}
+	return h.At(h.Len() - 1).TestLoss
+}
+
+// Metrics returns the network's scores now (after any edit at this epoch).
+func (r *Run) Metrics() engine.Metrics {
+	if r.restored != nil {
+		return r.restored.Now
+	}
+	if r.P == nil {
+		return engine.Metrics{TrainLoss: math.NaN(), TestLoss: math.NaN(), TrainAccuracy: math.NaN(), TestAccuracy: math.NaN()}
+	}
+	// The history's record of this epoch holds the same scores, computed
+	// from the same weights, unless a weight was set by hand since.
+	e := r.P.Epoch()
+	if h := r.P.History(); h.Len() > 0 && h.At(h.Len()-1).Epoch == e && !r.editedAt(e) {
+		return h.At(h.Len() - 1)
+	}
+	m := r.P.Metrics()
+	m.Epoch = e
+	return m
+}
+
+// editedAt reports whether a weight or bias was set after epoch e.
+func (r *Run) editedAt(e int) bool {
+	for _, ed := range r.S.Edits {
+		if ed.Epoch == e && (ed.Kind == state.EditWeight || ed.Kind == state.EditBias) {
+			return true
+		}
+	}
+	return false
+}
+
+// History returns the record of the run's Metrics (engine.History: thinned
+// to at most engine.MaxHistory records, always with the latest).
+func (r *Run) History() []engine.Metrics {
+	if r.restored != nil {
+		return r.restored.History
+	}
+	if r.P == nil {
+		return nil
+	}
+	h := r.P.History()
+	out := make([]engine.Metrics, h.Len())
+	for i := range out {
+		out[i] = h.At(i)
+	}
+	return out
+}
+
+// Snapshot is what the pages of a run need, without its training: the
+// epoch, the weights, the scores and their history. The server caches it,
+// so a link's page, images and exports share one replay.
+type Snapshot struct {
+	Epoch    int
+	Diverged bool
+	Params   []float64
+	Now      engine.Metrics
+	History  []engine.Metrics
+}
+
+// Snapshot returns the run as it is now.
+func (r *Run) Snapshot() *Snapshot {
+	s := &Snapshot{Epoch: r.At(), Diverged: r.Diverged, Now: r.Metrics(), History: r.History()}
+	if r.P != nil {
+		s.Params = r.P.MLP().ParamsTo(nil)
+	}
+	return s
+}
+
+// Restore returns the run of s as snap records it: the playground of s's
+// start with snap's weights. s must be the state snap was taken of, up to
+// the page's view settings (same ReplayQuery), else Restore fails.
+func Restore(s state.Network, snap *Snapshot) (*Run, error) {
+	r, err := NewRun(s)
+	if err != nil {
+		return nil, err
+	}
+	if r.P != nil {
+		if len(snap.Params) != r.P.MLP().NumParams() {
+			return nil, errors.New("view: the snapshot is of another network")
+		}
+		r.P.MLP().SetParams(snap.Params)
+		r.settings(s.LR, s.Batch, s.Reg, s.RegRate)
+	}
+	r.stopAt(snap.Epoch)
+	r.Diverged = snap.Diverged
+	r.restored = snap
+	return r, nil
+}
