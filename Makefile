@@ -8,7 +8,7 @@ ADDR      ?= 127.0.0.1:8080
 # Packages that compile to js/wasm and run their tests again in Node.
 PURE_PKGS := ./engine/... ./web/state/... ./web/view/... ./web/i18n/... ./web/livechart/... ./web/textf/... ./web/gallery/...
 # Fuzz targets run for FUZZTIME each in make test, longer in make fuzz.
-FUZZ_PKGS := ./web/state
+FUZZ_PKGS := ./web/state ./web
 FUZZTIME  ?= 8s
 
 .PHONY: all generate wasm build run test check test-native test-wasm fuzz bench bench-native bench-wasm load clean

@@ -7,11 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/draw"
 	_ "image/gif" // uploads
 	_ "image/jpeg"
 	"image/png"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -203,28 +201,23 @@ func (s *Server) convUpload(c echo.Context) error {
 		return fail(http.StatusBadRequest, m.Conv.UploadNone, err)
 	}
 	defer f.Close()
-	cfg, _, err := image.DecodeConfig(f)
-	if err != nil {
-		return fail(http.StatusBadRequest, m.Conv.UploadBad, err)
-	}
-	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > engine.MaxUploadSide || cfg.Height > engine.MaxUploadSide {
-		return fail(http.StatusBadRequest, fmt.Sprintf(m.Conv.UploadHuge, cfg.Width, cfg.Height, engine.MaxUploadSide), errors.New("upload too large in pixels"))
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
+	var small engine.Map
+	var orig [2]int
+	err = s.admitted(req.Context(), func(context.Context) error {
+		var err error
+		small, orig, err = decodeUpload(f)
 		return err
-	}
-	pic, _, err := image.Decode(f)
-	if err != nil {
+	})
+	var huge *errUploadHuge
+	switch {
+	case errors.As(err, &huge):
+		return fail(http.StatusBadRequest, fmt.Sprintf(m.Conv.UploadHuge, huge.w, huge.h, engine.MaxUploadSide), err)
+	case errors.Is(err, errUploadBad):
 		return fail(http.StatusBadRequest, m.Conv.UploadBad, err)
+	case err != nil:
+		return err // busy (503) or the client left
 	}
-	b := pic.Bounds()
-	nrgba := image.NewNRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
-	draw.Draw(nrgba, nrgba.Bounds(), pic, b.Min, draw.Src)
-	var gray, small engine.Map
-	engine.GrayFromRGBA(&gray, nrgba.Pix, b.Dx(), b.Dy())
-	w, h := engine.FitSize(gray.W, gray.H, engine.MaxImageSide)
-	engine.DownscaleTo(&small, gray, w, h)
-	cs.SetPicture(small, [2]int{b.Dx(), b.Dy()})
+	cs.SetPicture(small, orig)
 	cs.FitLink()
 	return c.Redirect(http.StatusSeeOther, view.Link(view.ConvPath, cs.Encode()))
 }
