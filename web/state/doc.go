@@ -60,6 +60,7 @@
 //
 // A drawn or uploaded picture whose link would pass LinkBudget is shrunk
 // (Conv.FitLink) and the link says from what size (src).
+//
 // The /network page (network.go):
 //
 //	data                       engine.Datasets() tokens, or own
@@ -82,4 +83,7 @@
 //	stop                       0 … MaxEpochs; tl 0 … MaxStopLoss (100)
 //	px, py (probe point)       [−6, 6]
 //	pt.x, pt.y (plot click)    0 … PlotSize (300)
+//
+// The server's own limits (request size, timeouts, uploads, cache and
+// admission) are in package web's Config and the README's Operations.
 package state
