@@ -90,7 +90,7 @@ func (e *e2e) tab(opts ...chromedp.ContextOption) context.Context {
 	e.t.Helper()
 	ctx, cancel := chromedp.NewContext(e.browser, append(opts, chromedp.WithNewBrowserContext())...)
 	e.t.Cleanup(cancel)
-	tctx, tcancel := context.WithTimeout(ctx, 60*time.Second)
+	tctx, tcancel := context.WithTimeout(ctx, 120*time.Second)
 	e.t.Cleanup(tcancel)
 	return tctx
 }

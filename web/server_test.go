@@ -403,3 +403,33 @@ func TestNoFormatErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderLimit runs the real listener: headers under MaxHeaderBytes are
+// served, far over it get 431.
+func TestHeaderLimit(t *testing.T) {
+	t.Parallel()
+	s, err := New(Config{Addr: "127.0.0.1:0", Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	addr := make(chan string, 1)
+	go s.Run(ctx, func(a string) { addr <- a })
+	base := "http://" + <-addr
+	for _, tc := range []struct {
+		size   int
+		status int
+	}{{32 << 10, 200}, {128 << 10, http.StatusRequestHeaderFieldsTooLarge}} {
+		req, _ := http.NewRequest("GET", base+"/healthz", nil)
+		req.Header.Set("X-Padding", strings.Repeat("a", tc.size))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tc.status {
+			t.Errorf("a %d-byte header: %d, want %d", tc.size, resp.StatusCode, tc.status)
+		}
+	}
+}
