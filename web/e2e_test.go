@@ -278,8 +278,12 @@ func TestE2ENeuronInputsAndErrors(t *testing.T) {
 	if got := e.eval(ctx, `location.search`); got != before {
 		t.Errorf("a bad value changed the link to %q", got)
 	}
-	e.typeInto(ctx, "f-b", "1")
+	e.typeInto(ctx, "f-b", "1\n") // Enter recomputes; it must not press "add an input"
 	e.waitFor(ctx, "the error cleared", `document.querySelector('[data-error-for="f-b"]').hidden && document.querySelector('[data-errors]').hidden`)
+
+	if got := e.eval(ctx, `String(document.querySelectorAll('.input-row:not([hidden])').length)`); got != "2" {
+		t.Errorf("after Enter in a field there are %s inputs, want 2", got)
+	}
 
 	// A batch: every row's output in a table, and the CSV link follows.
 	e.eval(ctx, `(() => { const t = document.getElementById('f-batch'); t.focus(); t.value = ''; return ''; })()`)
