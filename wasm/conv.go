@@ -26,6 +26,10 @@ var conv struct {
 	img  engine.Map          // the drawing as grey levels
 	pix  map[string][]byte   // each map's RGBA pixels
 	out  map[string]js.Value // each map's Uint8ClampedArray, reused
+	// drawn is set by a stroke and cleared once the drawing is in the
+	// state: a form update in between (the form's px is older) must keep
+	// the drawing, not lose the stroke.
+	drawn bool
 }
 
 func init() {
@@ -46,6 +50,11 @@ func convUpdate(q url.Values, lang i18n.Lang, op string) *view.Live {
 	if err != nil {
 		return view.ConvInvalid(q, err, lang).Live(false)
 	}
+	if conv.drawn && c.Image == state.SourceDraw {
+		c.SetPicture(conv.img, c.Orig)
+		c.FitLink()
+	}
+	conv.drawn = false // kept above, or another source was chosen
 	return convShow(c, lang, false).Live(op != "")
 }
 
@@ -125,6 +134,7 @@ func convStroke(args []js.Value) (any, error) {
 	if conv.img.W > engine.MaxImageSide || conv.img.H > engine.MaxImageSide {
 		return nil, errors.New("nnplay.convStroke: the canvas is larger than a picture may be")
 	}
+	conv.drawn = true
 	c := conv.st
 	if c.Image != state.SourceDraw {
 		c.Orig = [2]int{}
@@ -141,8 +151,10 @@ func convStroke(args []js.Value) (any, error) {
 // it must be), the page rebuilt with its links, and the address bar set.
 func convCommit(args []js.Value) (any, error) {
 	c := conv.st
-	if c.Image == state.SourceDraw && c.Pic.Gray == nil { // after strokes
+	if conv.drawn || c.Image == state.SourceDraw && c.Pic.Gray == nil { // after strokes
+		c.Image = state.SourceDraw
 		c.SetPicture(conv.img, c.Orig)
+		conv.drawn = false
 	}
 	c.FitLink()
 	p := convShow(c, conv.lang, false)
@@ -156,6 +168,7 @@ func convSetImage(args []js.Value) (any, error) {
 	if err := pixelsArg(args); err != nil {
 		return nil, err
 	}
+	conv.drawn = false
 	c := conv.st
 	orig := [2]int{conv.img.W, conv.img.H}
 	img := conv.img
