@@ -302,12 +302,7 @@ func (s *Server) networkBoundary(c echo.Context) error {
 	if done {
 		return err
 	}
-	f, ctype := chart.SVG, "image/svg+xml"
-	if strings.HasSuffix(c.Path(), ".png") {
-		f, ctype = chart.PNG, "image/png"
-	} else {
-		c.Response().Header().Set("Content-Security-Policy", svgCSP)
-	}
+	f, ctype := chartFormat(c)
 	return s.expensive(c, string(lang), func(ctx context.Context) (string, []byte, error) {
 		run, err := s.netRun(ctx, n)
 		if err != nil {
@@ -325,12 +320,7 @@ func (s *Server) networkLoss(c echo.Context) error {
 	if done {
 		return err
 	}
-	f, ctype := chart.SVG, "image/svg+xml"
-	if strings.HasSuffix(c.Path(), ".png") {
-		f, ctype = chart.PNG, "image/png"
-	} else {
-		c.Response().Header().Set("Content-Security-Policy", svgCSP)
-	}
+	f, ctype := chartFormat(c)
 	return s.expensive(c, string(lang), func(ctx context.Context) (string, []byte, error) {
 		run, err := s.netRun(ctx, n)
 		if err != nil {
@@ -467,4 +457,14 @@ func makeThumbs() {
 			thumbs["feature/"+f.Name()+".png"] = b.Bytes()
 		}
 	}
+}
+
+// chartFormat picks a chart's format from its path's extension (.svg or
+// .png); an SVG gets the CSP for SVG documents.
+func chartFormat(c echo.Context) (chart.Format, string) {
+	if strings.HasSuffix(c.Path(), ".png") {
+		return chart.PNG, "image/png"
+	}
+	c.Response().Header().Set("Content-Security-Policy", svgCSP)
+	return chart.SVG, "image/svg+xml"
 }

@@ -47,23 +47,24 @@ func Draw(w io.Writer, c *livechart.Chart, f Format) error {
 	if err != nil {
 		return err
 	}
-	width := vg.Length(c.Width) * vg.Inch / 96
-	height := vg.Length(c.Height) * vg.Inch / 96
-	var wt io.WriterTo
+	return write(w, p, vg.Length(c.Width)*vg.Inch/96, vg.Length(c.Height)*vg.Inch/96, 96, f)
+}
+
+// write draws p at width×height in format f to w; dpi sets a PNG's pixels
+// per inch (192 for previews: twice the pixels, so text stays legible).
+func write(w io.Writer, p *plot.Plot, width, height vg.Length, dpi int, f Format) error {
 	switch f {
 	case SVG:
 		cv := vgsvg.New(width, height)
 		p.Draw(draw.New(cv))
-		wt = cv
+		_, err := cv.WriteTo(w)
+		return err
 	case PNG:
-		cv := vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(96))
+		cv := vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(dpi))
 		p.Draw(draw.New(cv))
-		wt = vgimg.PngCanvas{Canvas: cv}
-	default:
-		return fmt.Errorf("chart: unknown format %q", f)
+		return fastPNG(w, cv.Image())
 	}
-	_, err = wt.WriteTo(w)
-	return err
+	return errors.New("chart: unknown format " + string(f))
 }
 
 func build(c *livechart.Chart) (*plot.Plot, error) {
@@ -175,8 +176,5 @@ func Preview(w io.Writer, c *livechart.Chart) error {
 	if err != nil {
 		return err
 	}
-	cv := vgimg.NewWith(vgimg.UseWH(vg.Length(c.Width)*vg.Inch/96, vg.Length(c.Height)*vg.Inch/96), vgimg.UseDPI(192))
-	p.Draw(draw.New(cv))
-	_, err = vgimg.PngCanvas{Canvas: cv}.WriteTo(w)
-	return err
+	return write(w, p, vg.Length(c.Width)*vg.Inch/96, vg.Length(c.Height)*vg.Inch/96, 192, PNG)
 }

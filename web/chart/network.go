@@ -16,7 +16,6 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgsvg"
 
 	"nnplay/engine"
 	"nnplay/web/livechart"
@@ -154,21 +153,7 @@ func DrawBoundary(w io.Writer, b *Boundary, size int, f Format) error {
 		return err
 	}
 	side := vg.Length(size) * vg.Inch / 96
-	var wt io.WriterTo
-	switch f {
-	case SVG:
-		c := vgsvg.New(side, side)
-		p.Draw(draw.New(c))
-		wt = c
-	case PNG:
-		c := vgimg.NewWith(vgimg.UseWH(side, side), vgimg.UseDPI(96))
-		p.Draw(draw.New(c))
-		return fastPNG(w, c.Image())
-	default:
-		return errors.New("chart: unknown format")
-	}
-	_, err = wt.WriteTo(w)
-	return err
+	return write(w, p, side, side, 96, f)
 }
 
 // fastPNG encodes with the fastest compression: a smooth heatmap makes the

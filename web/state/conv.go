@@ -91,45 +91,15 @@ func DefaultConv() Conv {
 	}
 }
 
-func imageNames() []string {
-	var out []string
-	for _, im := range gallery.Images() {
-		out = append(out, im.Name())
-	}
-	return out
-}
+func imageNames() []string { return tokens(gallery.Images(), gallery.Image.Name) }
 
-func kernelNames() []string {
-	var out []string
-	for _, k := range engine.Kernels() {
-		out = append(out, k.Name())
-	}
-	return out
-}
+func kernelNames() []string { return tokens(engine.Kernels(), engine.Kernel.Name) }
 
-func paddingNames() []string {
-	var out []string
-	for _, p := range engine.Paddings() {
-		out = append(out, p.String())
-	}
-	return out
-}
+func paddingNames() []string { return tokens(engine.Paddings(), engine.Padding.String) }
 
-func scaleNames() []string {
-	var out []string
-	for _, s := range engine.Scales() {
-		out = append(out, s.String())
-	}
-	return out
-}
+func scaleNames() []string { return tokens(engine.Scales(), engine.Scale.String) }
 
-func poolNames() []string {
-	var out []string
-	for _, p := range engine.PoolOps() {
-		out = append(out, p.String())
-	}
-	return out
-}
+func poolNames() []string { return tokens(engine.PoolOps(), engine.PoolOp.String) }
 
 // DecodeConv reads a /conv link. On any invalid value it returns the
 // Errors found and the defaults for them.

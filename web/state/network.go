@@ -270,33 +270,15 @@ func DefaultTool(data string) string {
 }
 
 // DataNames lists the data tokens in the order the page offers them.
-func DataNames() []string {
-	var out []string
-	for _, d := range engine.Datasets() {
-		out = append(out, d.Name())
-	}
-	return append(out, OwnData)
-}
+func DataNames() []string { return append(tokens(engine.Datasets(), engine.Dataset.Name), OwnData) }
 
-func featureNames() []string {
-	var out []string
-	for _, f := range engine.Features() {
-		out = append(out, f.Name())
-	}
-	return out
-}
+func featureNames() []string { return tokens(engine.Features(), engine.Feature.Name) }
 
 func outputNames() []string {
 	return []string{engine.SigmoidOutput.Name(), engine.TanhOutput.Name(), engine.LinearOutput.Name()}
 }
 
-func regNames() []string {
-	var out []string
-	for _, r := range engine.Regularizations() {
-		out = append(out, r.Name())
-	}
-	return out
-}
+func regNames() []string { return tokens(engine.Regularizations(), engine.Regularization.Name) }
 
 // Sizes returns the network's layer sizes from the inputs to the output.
 func (n *Network) Sizes() []int {

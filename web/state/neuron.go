@@ -52,14 +52,7 @@ func defaultCompare() []string {
 }
 
 // activationNames lists the registry's tokens in order.
-func activationNames() []string {
-	acts := engine.Activations()
-	names := make([]string, len(acts))
-	for i, a := range acts {
-		names[i] = a.Name()
-	}
-	return names
-}
+func activationNames() []string { return tokens(engine.Activations(), engine.Activation.Name) }
 
 // DecodeNeuron reads a /neuron link. On any invalid value it returns the
 // Errors found (every one, not just the first) and the defaults for them.

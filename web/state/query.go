@@ -261,3 +261,13 @@ func WithLang(q url.Values, l i18n.Lang) string {
 	c.Set("lang", string(l))
 	return c.Encode()
 }
+
+// tokens lists a registry's link tokens, in the registry's order: the
+// options a token field accepts.
+func tokens[T any](items []T, token func(T) string) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = token(it)
+	}
+	return out
+}
