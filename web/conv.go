@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
 	"nnplay/engine"
@@ -34,23 +35,11 @@ func (s *Server) convRoutes() {
 // convState decodes the request's /conv link. A bad link becomes a
 // *pageError: the page with the form as given and the errors marked.
 func (s *Server) convState(c echo.Context) (state.Conv, i18n.Lang, error) {
-	accept := c.Request().Header.Get("Accept-Language")
-	q, err := state.ParseQuery(c.QueryString())
-	if err == nil {
-		var cs state.Conv
-		if cs, err = state.DecodeConv(q); err == nil {
-			return cs, negotiate(cs.Lang, accept), nil
-		}
-	} else {
-		q = url.Values{}
-	}
-	lang := negotiate(linkLang(c), accept)
-	p := view.ConvInvalid(q, err, lang)
-	s.decorate(c, &p.Page)
-	return state.Conv{}, lang, &pageError{
-		page: templates.Conv(p), err: err,
-		json: apiError{Status: http.StatusBadRequest, Error: p.M.Errors.BadRequestTitle, Fields: p.Errors},
-	}
+	return decodeLink(s, c, state.DecodeConv, func(cs state.Conv) i18n.Lang { return cs.Lang },
+		func(q url.Values, err error, lang i18n.Lang) (*view.Page, []view.FieldError, templ.Component) {
+			p := view.ConvInvalid(q, err, lang)
+			return &p.Page, p.Errors, templates.Conv(p)
+		})
 }
 
 func (s *Server) conv(c echo.Context) error {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/a-h/templ"
@@ -128,4 +129,30 @@ func linkLang(c echo.Context) i18n.Lang {
 	}
 	l, _ := i18n.Parse(q.Get("lang"))
 	return l
+}
+
+// decodeLink decodes the request's link with decode and picks the
+// language: the link's, else the browser's. A bad link becomes a
+// *pageError: the page that invalid builds, with the form as given and the
+// errors marked (or, under /api/, the errors as JSON).
+func decodeLink[T any](s *Server, c echo.Context, decode func(url.Values) (T, error), linkLangOf func(T) i18n.Lang,
+	invalid func(q url.Values, err error, lang i18n.Lang) (*view.Page, []view.FieldError, templ.Component)) (T, i18n.Lang, error) {
+	accept := c.Request().Header.Get("Accept-Language")
+	q, err := state.ParseQuery(c.QueryString())
+	if err == nil {
+		var v T
+		if v, err = decode(q); err == nil {
+			return v, negotiate(linkLangOf(v), accept), nil
+		}
+	} else {
+		q = url.Values{}
+	}
+	lang := negotiate(linkLang(c), accept)
+	page, errs, comp := invalid(q, err, lang)
+	s.decorate(c, page)
+	var zero T
+	return zero, lang, &pageError{
+		page: comp, err: err,
+		json: apiError{Status: http.StatusBadRequest, Error: page.M.Errors.BadRequestTitle, Fields: errs},
+	}
 }

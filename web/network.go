@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
 	"nnplay/engine"
@@ -48,23 +49,11 @@ func (s *Server) networkRoutes() {
 // networkState decodes the request's /network link. A bad link becomes a
 // *pageError: the page with the form as given and the errors marked.
 func (s *Server) networkState(c echo.Context) (state.Network, i18n.Lang, error) {
-	accept := c.Request().Header.Get("Accept-Language")
-	q, err := state.ParseQuery(c.QueryString())
-	if err == nil {
-		var n state.Network
-		if n, err = state.DecodeNetwork(q); err == nil {
-			return n, negotiate(n.Lang, accept), nil
-		}
-	} else {
-		q = url.Values{}
-	}
-	lang := negotiate(linkLang(c), accept)
-	p := view.NetworkInvalid(q, err, lang)
-	s.decorate(c, &p.Page)
-	return state.Network{}, lang, &pageError{
-		page: templates.Network(p), err: err,
-		json: apiError{Status: http.StatusBadRequest, Error: p.M.Errors.BadRequestTitle, Fields: p.Errors},
-	}
+	return decodeLink(s, c, state.DecodeNetwork, func(n state.Network) i18n.Lang { return n.Lang },
+		func(q url.Values, err error, lang i18n.Lang) (*view.Page, []view.FieldError, templ.Component) {
+			p := view.NetworkInvalid(q, err, lang)
+			return &p.Page, p.Errors, templates.Network(p)
+		})
 }
 
 // networkResource decodes a resource's link and redirects a link that is

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
 	"nnplay/web/chart"
@@ -29,23 +30,11 @@ func (s *Server) neuronRoutes() {
 // neuronState decodes the request's /neuron link. A bad link becomes a
 // *pageError: the page with the form as given and the errors marked.
 func (s *Server) neuronState(c echo.Context) (state.Neuron, i18n.Lang, error) {
-	accept := c.Request().Header.Get("Accept-Language")
-	q, err := state.ParseQuery(c.QueryString())
-	if err == nil {
-		var n state.Neuron
-		if n, err = state.DecodeNeuron(q); err == nil {
-			return n, negotiate(n.Lang, accept), nil
-		}
-	} else {
-		q = url.Values{}
-	}
-	lang := negotiate(linkLang(c), accept)
-	p := view.NeuronInvalid(q, err, lang)
-	s.decorate(c, &p.Page)
-	return state.Neuron{}, lang, &pageError{
-		page: templates.Neuron(p), err: err,
-		json: apiError{Status: http.StatusBadRequest, Error: p.M.Errors.BadRequestTitle, Fields: p.Errors},
-	}
+	return decodeLink(s, c, state.DecodeNeuron, func(n state.Neuron) i18n.Lang { return n.Lang },
+		func(q url.Values, err error, lang i18n.Lang) (*view.Page, []view.FieldError, templ.Component) {
+			p := view.NeuronInvalid(q, err, lang)
+			return &p.Page, p.Errors, templates.Neuron(p)
+		})
 }
 
 func (s *Server) neuron(c echo.Context) error {
