@@ -13,9 +13,13 @@
   const all = glue.all;
   const canvas = document.getElementById('draw');
   const api = () => globalThis.nnplay;
-  // Timings of the last strokes (pointer event → maps painted), for the
-  // browser tests and anyone curious: nnplayConvStats.strokes.
-  const stats = { strokes: [] };
+  // Timings of the last strokes (pointer event → maps painted), and
+  // whether every stroke has ended, been committed and painted, for the
+  // browser tests and anyone curious: nnplayConvStats.
+  const stats = {
+    strokes: [],
+    settled: () => drawing === null && !frame && !busy && !dirty && !committing,
+  };
   globalThis.nnplayConvStats = stats;
 
   // The maps on screen: a stroke repaints only those (the rest are

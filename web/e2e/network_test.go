@@ -1,6 +1,6 @@
 //go:build !js
 
-package web_test
+package e2e
 
 import (
 	"context"
@@ -230,33 +230,4 @@ func TestE2ENetworkNoScript(t *testing.T) {
 	e.do(ctx, chromedp.Click(chromedp.CSS(`button[value="set"]`)))
 	e.waitFor(ctx, "the bias set", `location.search === '?v=1&lang=en&h=5&ed=0,b1.3,2&sel=n1.3' && document.getElementById('f-wv').value === '2'`)
 	e.shot(ctx, "network-nojs")
-}
-
-// TestE2ENetworkFrameTime measures whole training frames in Chromium (the
-// wasm step, the page update and the heatmaps painted), for the default
-// network and the largest, and logs them (go test -v): the figures of the
-// closing note. The default network's frames must fit one 60 Hz frame.
-func TestE2ENetworkFrameTime(t *testing.T) {
-	e := startE2E(t)
-	for _, tc := range []struct{ name, q string }{
-		{"default 2-4-1", "lang=en"},
-		{"TFP 2-8-1 tanh", "lang=en&h=8&out=tanh"},
-		{"largest 7-16x6-1", "lang=en&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&h=16,16,16,16,16,16&lr=0.001"},
-	} {
-		ctx := e.tab()
-		e.do(ctx, chromedp.Navigate(e.srv.URL+"/network?"+tc.q))
-		e.networkLive(ctx)
-		e.eval(ctx, `Object.assign(nnplayNetStats, {frames: 0, totalMs: 0, maxMs: 0, last: []}), ''`)
-		e.do(ctx, chromedp.Click(chromedp.CSS(`[data-play]`)))
-		e.waitFor(ctx, "60 frames", `nnplayNetStats.frames >= 60 || document.querySelector('[data-play]').getAttribute('aria-pressed') === 'false'`)
-		e.eval(ctx, `document.querySelector('[data-play]').click(), ''`)
-		stats := e.eval(ctx, `(() => { const s = nnplayNetStats; const l = [...s.last].sort((a, b) => a - b); return [s.frames, (s.totalMs / s.frames).toFixed(2), l[Math.floor(l.length / 2)].toFixed(2), l[Math.floor(l.length * 0.95)].toFixed(2), s.maxMs.toFixed(2)].join(' '); })()`)
-		var frames int
-		var mean, median, p95, worst float64
-		fmt.Sscan(stats, &frames, &mean, &median, &p95, &worst)
-		t.Logf("%s: %d frames, mean %.2f ms, median %.2f, p95 %.2f, max %.2f (step + update + paint)", tc.name, frames, mean, median, p95, worst)
-		if strings.HasPrefix(tc.name, "default") && median > 16 {
-			t.Errorf("%s: a median frame of %.2f ms does not fit 16 ms", tc.name, median)
-		}
-	}
 }

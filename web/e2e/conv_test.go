@@ -1,6 +1,6 @@
 //go:build !js
 
-package web_test
+package e2e
 
 import (
 	"bytes"
@@ -189,13 +189,17 @@ func TestE2EConvDraw(t *testing.T) {
 		e.do(ctx, steps...)
 	}
 	stroke(0.2, 0.3, 0.8, 0.35)
-	e.waitFor(ctx, "the link to follow the stroke", `location.href !== `+quote(link0))
+	e.waitFor(ctx, "the link to follow the stroke", `location.href !== `+quote(link0)+` && nnplayConvStats.settled()`)
+	link1 := e.eval(ctx, `location.href`)
 	if got := e.eval(ctx, convHash(`canvas[data-map="fm-1"]`)); got == blank {
 		t.Error("the feature map did not change after a stroke")
 	}
 	stroke(0.5, 0.1, 0.45, 0.9)
-	e.waitFor(ctx, "the second stroke committed", `!location.search.includes('&at=') && nnplayConvStats.strokes.length >= 2`)
-	time.Sleep(300 * time.Millisecond)
+	// Committed: the link holds the second stroke, and the maps and the
+	// drawing (its levels as the link has them) are painted.
+	if err := chromedp.Do(ctx, chromedp.Poll[chromedp.Void](`!location.search.includes('&at=') && nnplayConvStats.strokes.length >= 2 && location.href !== `+quote(link1)+` && nnplayConvStats.settled()`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Fatalf("waiting for the second stroke to be committed: %v", err)
+	}
 	link := e.eval(ctx, `location.href`)
 	if len(link) > 8192 {
 		t.Errorf("the link is %d bytes", len(link))
