@@ -4,9 +4,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-
-	"nnplay/engine"
-	"nnplay/web/gallery"
 )
 
 // TestCatalogsComplete walks every catalog: no string may be empty, every
@@ -68,21 +65,6 @@ func verbs(s string) string {
 	return b.String()
 }
 
-func TestEveryActivationNamed(t *testing.T) {
-	t.Parallel()
-	for _, l := range Langs() {
-		m := For(l)
-		for _, a := range engine.Activations() {
-			if m.Common.Activations[a.Name()] == "" || m.Neuron.ActNotes[a.Name()] == "" {
-				t.Errorf("%s: activation %q has no name or note", l, a.Name())
-			}
-		}
-		if len(m.Common.Activations) != len(engine.Activations()) {
-			t.Errorf("%s: names for %d activations, the engine has %d", l, len(m.Common.Activations), len(engine.Activations()))
-		}
-	}
-}
-
 func TestParse(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -95,34 +77,5 @@ func TestParse(t *testing.T) {
 	}
 	if For("xx").Lang != Default {
 		t.Error("an unknown language does not fall back to the default")
-	}
-}
-
-// TestConvNamesEveryOption: every preset image and kernel, padding and
-// pooling has a name on /conv in every language.
-func TestConvNamesEveryOption(t *testing.T) {
-	t.Parallel()
-	for _, l := range Langs() {
-		c := For(l).Conv
-		for _, im := range gallery.Images() {
-			if c.Images[im.Name()] == "" {
-				t.Errorf("%s: image %q has no name", l, im.Name())
-			}
-		}
-		for _, k := range engine.Kernels() {
-			if c.Kernels[k.Name()] == "" {
-				t.Errorf("%s: kernel %q has no name", l, k.Name())
-			}
-		}
-		for _, p := range engine.Paddings() {
-			if c.Paddings[p.String()] == "" {
-				t.Errorf("%s: padding %q has no name", l, p)
-			}
-		}
-		for _, p := range engine.PoolOps() {
-			if c.PoolOps[p.String()] == "" {
-				t.Errorf("%s: pooling %q has no name", l, p)
-			}
-		}
 	}
 }
