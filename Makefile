@@ -5,13 +5,16 @@ WASM_DIR  := $(shell $(GO) env GOROOT)/lib/wasm
 WASM_EXEC := $(WASM_DIR)/go_js_wasm_exec
 STATIC    := web/static
 ADDR      ?= 127.0.0.1:8080
-# Packages that compile to js/wasm and run their tests again in Node.
-PURE_PKGS := ./engine/... ./web/state/... ./web/view/... ./web/i18n/... ./web/livechart/... ./web/textf/... ./web/gallery/...
-# Fuzz targets run for FUZZTIME each in make test, longer in make fuzz.
-FUZZ_PKGS := ./web/state ./web
+# The pure packages: this module's packages the wasm module links, found
+# by go list (a new one is picked up when ./wasm imports it); their tests
+# run again as js/wasm in Node.
+PURE_PKGS = $(shell GOOS=js GOARCH=wasm $(GO) list -deps -f '{{if and (not .Standard) (ne .Name "main") .Module .Module.Main}}{{.ImportPath}}{{end}}' ./wasm/...)
+# The packages with a Fuzz target; each runs for FUZZTIME in make test,
+# longer in make fuzz.
+FUZZ_PKGS = $(sort $(patsubst ./%/,./%,$(dir $(shell grep -l '^func Fuzz' $$(find . -name '*_test.go' -not -path './.git/*')))))
 FUZZTIME  ?= 8s
 
-.PHONY: all generate wasm build run test check test-native test-wasm fuzz bench bench-native bench-wasm load clean
+.PHONY: all generate wasm build run test check test-native test-wasm fuzz bench bench-native bench-wasm bench-e2e load clean
 
 all: build
 
@@ -46,7 +49,7 @@ check:                         # generated code current, code formatted, vet cle
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/ $(PURE_PKGS)
 
-test-native: wasm              # unit, handler (httptest) and browser (Chromium) tests
+test-native: wasm              # unit, handler (httptest) and browser (Chromium, web/e2e) tests
 	$(GO) test ./...
 
 test-wasm:                     # the pure packages again, as js/wasm in Node
@@ -60,13 +63,16 @@ fuzz:                          # every Fuzz target for FUZZTIME; must find nothi
 	  done; \
 	done
 
-bench: bench-native bench-wasm
+bench: bench-native bench-wasm bench-e2e
 
 bench-native:
 	$(GO) test -run '^$$' -bench . -benchmem ./engine/
 
 bench-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench . ./engine/
+
+bench-e2e: wasm                # the network page's frame times in Chromium
+	$(GO) test -run '^$$' -bench . ./web/e2e/
 
 load: build                    # a realistic mix against the real server on loopback
 	$(GO) run ./internal/tools/load -server bin/web $(LOADFLAGS)
