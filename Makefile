@@ -49,8 +49,10 @@ check:                         # generated code current, code formatted, vet cle
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/ $(PURE_PKGS)
 
+# The browser tests take ~100 s alone, several times that on a loaded
+# machine: a longer limit than go test's 10 minutes (each wait has its own).
 test-native: wasm              # unit, handler (httptest) and browser (Chromium, web/e2e) tests
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 
 test-wasm:                     # the pure packages again, as js/wasm in Node
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" $(PURE_PKGS)
