@@ -43,11 +43,14 @@ run: build
 
 test: check test-native test-wasm fuzz
 
-check:                         # generated code current, code formatted, vet clean
+check:                         # generated code current, code formatted, vet and staticcheck clean
 	$(GO) tool templ generate -check
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo 'gofmt needed'; exit 1; }
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/ $(PURE_PKGS)
+	$(GO) tool staticcheck ./...
+	@# go tool would build staticcheck itself for js/wasm: run the host's build on the wasm packages.
+	sc=$$($(GO) tool -n staticcheck) && GOOS=js GOARCH=wasm $$sc ./wasm/ $(PURE_PKGS)
 
 # The browser tests take ~100 s alone, several times that on a loaded
 # machine: a longer limit than go test's 10 minutes (each wait has its own).

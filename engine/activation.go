@@ -1,7 +1,5 @@
 package engine
 
-import "math"
-
 // Activation is a neuron's activation function f together with its
 // derivative and the formulas shown to students.
 //
@@ -175,6 +173,3 @@ func step01(b bool) float64 {
 	}
 	return 0
 }
-
-// isFinite reports whether x is neither infinite nor NaN.
-func isFinite(x float64) bool { return !math.IsInf(x, 0) && !math.IsNaN(x) }

@@ -106,14 +106,6 @@ func interiorRowWith(o []float32, src Map, p *plan, oy, xa int, axpyForm bool) {
 	}
 }
 
-// axpyGo does o[i] += a·x[i] for i < len(o), rounding each product.
-func axpyGo(o []float32, a float32, x []float32) {
-	x = x[:len(o)]
-	for i, xi := range x {
-		o[i] += float32(a * xi)
-	}
-}
-
 // rowPass adds one kernel row to a row of partial sums:
 // o[i] += Σ_v r[i·s + v]·w[v], v in order.
 func rowPass(o, r, w []float32, s int) {

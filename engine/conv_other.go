@@ -6,4 +6,9 @@ package engine
 const useAxpy = false
 
 // axpy does o[i] += a·x[i] for i < len(o), rounding each product.
-func axpy(o []float32, a float32, x []float32) { axpyGo(o, a, x) }
+func axpy(o []float32, a float32, x []float32) {
+	x = x[:len(o)]
+	for i, xi := range x {
+		o[i] += float32(a * xi)
+	}
+}

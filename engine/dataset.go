@@ -6,9 +6,9 @@ import (
 )
 
 // Point is one example of a 2-D dataset: the point (X, Y) = (x₁, x₂) of the
-// plane and its label. Classification labels are +1 and −1, as in
-// TensorFlow Playground; regression labels are real values, mostly in
-// [−1, 1].
+// plane and its label, of its dataset's LabelKind: +1 and −1 for two
+// classes, as in TensorFlow Playground, or a real value, mostly in [−1, 1],
+// for regression.
 type Point struct {
 	X, Y  float64
 	Label float64
@@ -21,18 +21,21 @@ type Point struct {
 // package variables (Circle, XOR, …); their Name is the stable token used in
 // links. The zero value is not usable: Generate panics.
 type Dataset struct {
-	name       string
-	regression bool
-	size       int
-	gen        func(rng *rand.Rand, n int, noise float64) []Point
+	name   string
+	labels LabelKind
+	size   int
+	gen    func(rng *rand.Rand, n int, noise float64) []Point
 }
 
 // Name returns the dataset's stable token, as used in links ("circle").
 func (d Dataset) Name() string { return d.name }
 
+// Labels returns the kind of the dataset's labels.
+func (d Dataset) Labels() LabelKind { return d.labels }
+
 // Regression reports whether the dataset's labels are real values
-// (regression) rather than ±1 (classification).
-func (d Dataset) Regression() bool { return d.regression }
+// (regression) rather than classes.
+func (d Dataset) Regression() bool { return d.labels.Real() }
 
 // Size returns the number of points TensorFlow Playground generates for the
 // dataset: 500 for classification, 1200 for regression.
@@ -63,18 +66,18 @@ func (d Dataset) Generate(rng *rand.Rand, n int, noise float64) []Point {
 var (
 	// Circle is a disk of radius 2.5 (label +1) inside a ring from 3.5 to 5
 	// (label −1).
-	Circle = Dataset{name: "circle", size: 500, gen: genCircle}
+	Circle = Dataset{name: "circle", labels: TwoClasses, size: 500, gen: genCircle}
 	// XOR is the four quadrants, +1 where x₁x₂ ≥ 0, with a gap of 0.3 along
 	// the axes.
-	XOR = Dataset{name: "xor", size: 500, gen: genXOR}
+	XOR = Dataset{name: "xor", labels: TwoClasses, size: 500, gen: genXOR}
 	// Gauss is two Gaussian clouds, centred at (2, 2) (+1) and (−2, −2) (−1).
-	Gauss = Dataset{name: "gauss", size: 500, gen: genGauss}
+	Gauss = Dataset{name: "gauss", labels: TwoClasses, size: 500, gen: genGauss}
 	// Spiral is two interleaved spirals.
-	Spiral = Dataset{name: "spiral", size: 500, gen: genSpiral}
+	Spiral = Dataset{name: "spiral", labels: TwoClasses, size: 500, gen: genSpiral}
 	// RegPlane is a plane: the label is (x₁ + x₂)/10.
-	RegPlane = Dataset{name: "reg-plane", regression: true, size: 1200, gen: genRegPlane}
+	RegPlane = Dataset{name: "reg-plane", labels: RealLabels, size: 1200, gen: genRegPlane}
 	// RegGauss is six signed Gaussian-like bumps.
-	RegGauss = Dataset{name: "reg-gauss", regression: true, size: 1200, gen: genRegGauss}
+	RegGauss = Dataset{name: "reg-gauss", labels: RealLabels, size: 1200, gen: genRegGauss}
 )
 
 var datasets = []Dataset{Circle, XOR, Gauss, Spiral, RegPlane, RegGauss}

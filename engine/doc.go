@@ -16,8 +16,7 @@
 // same or full zero padding and a stride; OutSize gives the output size and
 // Breakdown the window, products and sum behind one output, with the same
 // bits as the feature map. ActivateTo, Pool2D and GrayTo/RGBATo finish a CNN
-// stage for display; ConvLayer is the multi-channel layer (NHWC input, HWIO
-// weights). Kernels/KernelByName are the preset registry; Paddings, PoolOps
+// stage for display. Kernels/KernelByName are the preset registry; Paddings, PoolOps
 // and Scales list the other options, with stable tokens. GrayFromRGBA,
 // FitSize, DownscaleTo and RangeGrayTo turn a drawn or uploaded picture
 // into grey levels and back for display (imageconv.go), in integer or
@@ -43,9 +42,7 @@
 // Playground's generators, drawn from an explicit *rand.Rand) or the user's
 // own Points, split by Split; input Features of (x₁, x₂); one epoch per Step
 // and a History of Metrics. BoundaryTo writes the output's and every hidden
-// neuron's heatmap in one call, one byte per cell, for a canvas; GridsTo and
-// History.Curve give the same data as gonum/plot's GridXYZ and XYer without
-// the engine importing plot.
+// neuron's heatmap in one call, one byte per cell, for a canvas or a chart.
 //
 // Datasets and features use portable sin, cos and log (mathx_trig.go), and
 // Gaussian samples come from Float64 (Marsaglia's polar method), never from

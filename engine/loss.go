@@ -171,10 +171,10 @@ func OutputByName(name string) (Output, bool) {
 }
 
 // target maps a 2-D point's label (±1, or a real value for regression) to
-// the training target of a one-unit output.
+// the training target of a one-unit output: σ's is the class, 0 or 1.
 func (o Output) target(label float64) float64 {
 	if o.kind == outSigmoid {
-		return step01(label > 0)
+		return float64(TwoClasses.Class(label))
 	}
 	return label
 }

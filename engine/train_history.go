@@ -9,31 +9,6 @@ type Metrics struct {
 	TestAccuracy  float64
 }
 
-// Metric names one of the scores of Metrics.
-type Metric uint8
-
-// The metrics a History can plot.
-const (
-	TrainLoss Metric = iota
-	TestLoss
-	TrainAccuracy
-	TestAccuracy
-)
-
-func (m Metrics) value(which Metric) float64 {
-	switch which {
-	case TrainLoss:
-		return m.TrainLoss
-	case TestLoss:
-		return m.TestLoss
-	case TrainAccuracy:
-		return m.TrainAccuracy
-	case TestAccuracy:
-		return m.TestAccuracy
-	}
-	panic("engine: unknown Metric")
-}
-
 // MaxHistory is the most records a History keeps. When it is full, every
 // other record is dropped, so a long run keeps an even sample of its
 // epochs in bounded memory.
@@ -82,22 +57,3 @@ func (h *History) Len() int { return len(h.ms) }
 
 // At returns record i, counting from the oldest.
 func (h *History) At(i int) Metrics { return h.ms[i] }
-
-// Curve returns one metric of h as a curve of (epoch, value) points.
-func (h *History) Curve(which Metric) Curve { return Curve{h, which} }
-
-// Curve is one metric of a History against the epoch. Its methods make it
-// a gonum/plot plotter.XYer. It reflects later appends to the History.
-type Curve struct {
-	h     *History
-	which Metric
-}
-
-// Len returns the number of points.
-func (c Curve) Len() int { return len(c.h.ms) }
-
-// XY returns point i: the epoch and the metric's value.
-func (c Curve) XY(i int) (x, y float64) {
-	m := c.h.ms[i]
-	return float64(m.Epoch), m.value(c.which)
-}

@@ -319,7 +319,7 @@ func (p *Playground) TrainPoints() []Point { return p.train }
 func (p *Playground) TestPoints() []Point { return p.test }
 
 // HiddenNeurons returns the number of neurons in the hidden layers, so that
-// BoundaryTo and GridsTo give 1 + HiddenNeurons() heatmaps.
+// BoundaryTo gives 1 + HiddenNeurons() heatmaps.
 func (p *Playground) HiddenNeurons() int { return p.mlp.hiddenNeurons() }
 
 // Predict returns the network's output at the point (x1, x2).
@@ -333,10 +333,4 @@ func (p *Playground) Predict(x1, x2 float64) float64 {
 // over an n×n grid of the plane to dst, as the function BoundaryTo does.
 func (p *Playground) BoundaryTo(dst []byte, n int) []byte {
 	return BoundaryTo(dst, p.mlp, p.cfg.Features, n)
-}
-
-// GridsTo stores the values of the output and every hidden neuron over an
-// n×n grid of the plane in dst, as the function GridsTo does.
-func (p *Playground) GridsTo(dst []Grid, n int) []Grid {
-	return GridsTo(dst, p.mlp, p.cfg.Features, n)
 }

@@ -9,26 +9,6 @@ import (
 	"nnplay/engine"
 )
 
-// The interfaces of gonum/plot that engine types satisfy, restated here so
-// that the engine need not import plot.
-type (
-	xyer interface {
-		Len() int
-		XY(int) (x, y float64)
-	}
-	gridXYZ interface {
-		Dims() (c, r int)
-		Z(c, r int) float64
-		X(c int) float64
-		Y(r int) float64
-	}
-)
-
-var (
-	_ xyer    = engine.Curve{}
-	_ gridXYZ = engine.Grid{}
-)
-
 func TestConfigValidate(t *testing.T) {
 	t.Parallel()
 	if err := engine.DefaultConfig().Validate(); err != nil {
@@ -233,32 +213,31 @@ func TestPlaygroundDiverges(t *testing.T) {
 func TestHistory(t *testing.T) {
 	t.Parallel()
 	var h engine.History
-	c := h.Curve(engine.TestLoss)
 	for e := range 5000 {
 		h.Append(engine.Metrics{Epoch: e, TrainLoss: float64(e), TestLoss: -float64(e), TrainAccuracy: 1, TestAccuracy: 0.5})
 		if h.Len() > engine.MaxHistory {
 			t.Fatalf("%d records at epoch %d", h.Len(), e)
 		}
-		if x, y := c.XY(c.Len() - 1); x != float64(e) || y != -float64(e) {
-			t.Fatalf("latest point (%v, %v) at epoch %d", x, y, e)
+		if m := h.At(h.Len() - 1); m.Epoch != e || m.TestLoss != -float64(e) {
+			t.Fatalf("latest record %+v at epoch %d", m, e)
 		}
 	}
 	if h.Len() < engine.MaxHistory/2 {
 		t.Errorf("only %d records", h.Len())
 	}
-	prev := -1.0
-	for i := range c.Len() {
-		x, _ := c.XY(i)
-		if x <= prev {
+	prev := -1
+	for i := range h.Len() {
+		e := h.At(i).Epoch
+		if e <= prev {
 			t.Fatalf("epochs not increasing at %d", i)
 		}
-		prev = x
+		prev = e
 	}
-	if x, y := h.Curve(engine.TrainAccuracy).XY(3); y != 1 || x == 0 {
-		t.Errorf("accuracy curve (%v, %v)", x, y)
+	if m := h.At(3); m.TrainAccuracy != 1 || m.Epoch == 0 {
+		t.Errorf("record 3: %+v", m)
 	}
 	h.Reset()
-	if h.Len() != 0 || c.Len() != 0 {
+	if h.Len() != 0 {
 		t.Error("Reset")
 	}
 }

@@ -39,8 +39,10 @@ func TestAdmission(t *testing.T) {
 	t.Parallel()
 	a := newAdmission(2, 20*time.Millisecond)
 	ctx := context.Background()
-	if a.acquire(ctx) != nil || a.acquire(ctx) != nil {
-		t.Fatal("free slots refused")
+	for i := range 2 {
+		if err := a.acquire(ctx); err != nil {
+			t.Fatalf("free slot %d refused: %v", i, err)
+		}
 	}
 	if err := a.acquire(ctx); err != errBusy {
 		t.Errorf("third acquire: %v, want errBusy", err)

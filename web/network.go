@@ -266,7 +266,7 @@ func decodeSnapshot(b []byte) (*view.Snapshot, error) {
 // boundaryOf describes a run's decision-boundary chart.
 func boundaryOf(run *view.Run, m *i18n.Messages) *chart.Boundary {
 	n, _ := view.HeatGrid(run.S.Params())
-	b := &chart.Boundary{N: n, Discrete: run.S.Discrete, Regression: run.S.Regression()}
+	b := &chart.Boundary{N: n, Discrete: run.S.Discrete, Labels: run.S.Labels()}
 	if run.P != nil {
 		b.Cells = run.P.BoundaryTo(nil, n)[:n*n] // the output; the hidden neurons follow
 		b.Train = run.P.TrainPoints()
@@ -427,16 +427,16 @@ func makeThumbs() {
 	thumbs = map[string][]byte{}
 	for _, name := range state.DataNames() {
 		var pts []engine.Point
-		var regression bool
+		labels := state.OwnLabels
 		if d, ok := engine.DatasetByName(name); ok {
-			pts, regression = d.Generate(rand.New(rand.NewPCG(1, 1)), d.Size(), 0), d.Regression()
+			pts, labels = d.Generate(rand.New(rand.NewPCG(1, 1)), d.Size(), 0), d.Labels()
 		} else {
 			for _, p := range [][3]float64{{-3, 2, 1}, {-1.5, 3.5, 1}, {2, 2.5, -1}, {3.5, 0.5, -1}, {0, -2, 1}, {-3, -3, -1}, {2.5, -3.5, 1}} {
 				pts = append(pts, engine.Point{X: p[0], Y: p[1], Label: p[2]})
 			}
 		}
 		var b bytes.Buffer
-		if chart.DatasetThumb(&b, pts, regression, 96) == nil {
+		if chart.DatasetThumb(&b, pts, labels, 96) == nil {
 			thumbs["dataset/"+name+".png"] = b.Bytes()
 		}
 	}

@@ -81,8 +81,8 @@ type Boundary struct {
 	Cells       []byte // n×n, row 0 at the top
 	N           int
 	Discrete    bool
-	Train, Test []engine.Point // Test drawn when not nil
-	Regression  bool
+	Train, Test []engine.Point   // Test drawn when not nil
+	Labels      engine.LabelKind // the points' labels, which set their colours
 	Title       string
 }
 
@@ -119,13 +119,7 @@ func boundaryPlot(b *Boundary) (*plot.Plot, error) {
 			return err
 		}
 		fill.GlyphStyleFunc = func(i int) draw.GlyphStyle {
-			c := view.ColorPos
-			switch {
-			case b.Regression:
-				c = view.WeightColor(pts[i].Label)
-			case pts[i].Label < 0:
-				c = view.ColorNeg
-			}
+			c := view.PointColor(b.Labels, pts[i].Label)
 			return draw.GlyphStyle{Color: hex(c), Radius: vg.Points(2.6), Shape: draw.CircleGlyph{}}
 		}
 		rim, err := plotter.NewScatter(xys)
@@ -191,7 +185,7 @@ func NetworkPreview(w io.Writer, b *Boundary, loss *livechart.Chart) error {
 // DatasetThumb writes a dataset's thumbnail: its points (seed 1, no noise)
 // as dots on a light square of size×size pixels. Own data shows a few
 // hand-placed points.
-func DatasetThumb(w io.Writer, pts []engine.Point, regression bool, size int) error {
+func DatasetThumb(w io.Writer, pts []engine.Point, labels engine.LabelKind, size int) error {
 	img := image.NewRGBA(image.Rect(0, 0, size, size))
 	bg := color.RGBA{0xf4, 0xf6, 0xf9, 255}
 	for i := 0; i < len(img.Pix); i += 4 {
@@ -199,14 +193,7 @@ func DatasetThumb(w io.Writer, pts []engine.Point, regression bool, size int) er
 	}
 	scale := float64(size) / (2 * engine.PlaneRange)
 	for _, p := range pts {
-		c := view.ColorPos
-		switch {
-		case regression:
-			c = view.WeightColor(p.Label)
-		case p.Label < 0:
-			c = view.ColorNeg
-		}
-		col := color.RGBAModel.Convert(hex(c)).(color.RGBA)
+		col := color.RGBAModel.Convert(hex(view.PointColor(labels, p.Label))).(color.RGBA)
 		cx, cy := (p.X+engine.PlaneRange)*scale, (engine.PlaneRange-p.Y)*scale
 		disk(img, cx, cy, 1.6, col)
 	}

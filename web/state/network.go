@@ -54,8 +54,8 @@ const OwnData = "own"
 // The tools of a click on the plot.
 const (
 	ToolProbe  = "probe" // show the network's arithmetic at that point
-	ToolPos    = "pos"   // place a point of class +1 (blue)
-	ToolNeg    = "neg"   // place a point of class −1 (orange)
+	ToolPos    = "pos"   // place a point of class 1 (label +1, blue)
+	ToolNeg    = "neg"   // place a point of class 0 (label −1, orange)
 	ToolRemove = "del"   // remove the nearest own point
 )
 
@@ -820,11 +820,7 @@ func (r *reader) Click(n *Network, x, y float64) {
 			r.errs = append(r.errs, &FieldError{Key: "pts", Problem: TooMany, Got: len(n.Points) + 1, Allowed: Allowed{Kind: AllowCount, Min: 0, Max: engine.MaxPoints}})
 			return
 		}
-		label := 1.0
-		if n.Tool == ToolNeg {
-			label = -1
-		}
-		n.Points = sortPoints(append(slices.Clone(n.Points), SnapPoint(x, y, label)))
+		n.Points = sortPoints(append(slices.Clone(n.Points), SnapPoint(x, y, toolLabel(n.Tool))))
 		n.Restart()
 	case ToolRemove:
 		best, bestD := -1, removeRadius*removeRadius

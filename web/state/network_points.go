@@ -11,12 +11,33 @@ import (
 // Own points travel in the link as one base64url value (no padding): two
 // bytes per point, its column and row on a grid of PointStep over the
 // plane (0 … PointCells, 0 at −PlaneRange), then one bit per point for its
-// class, least significant bit first (1 = +1, blue; 0 = −1, orange). 500
-// points take 1 418 characters.
+// class of OwnLabels, least significant bit first. 500 points take 1 418
+// characters.
 const (
 	PointStep  = 0.05
 	PointCells = int(2 * engine.PlaneRange / PointStep) // 240
 )
+
+// OwnLabels is the kind of one's own points' labels: the two classes that
+// ToolNeg (class 0) and ToolPos (class 1) place.
+var OwnLabels = engine.TwoClasses
+
+// Labels returns the kind of the data's labels: its dataset's, or
+// OwnLabels.
+func (n *Network) Labels() engine.LabelKind {
+	if d, ok := engine.DatasetByName(n.Data); ok {
+		return d.Labels()
+	}
+	return OwnLabels
+}
+
+// toolLabel returns the label of the points a placing tool adds.
+func toolLabel(tool string) float64 {
+	if tool == ToolNeg {
+		return OwnLabels.Label(0)
+	}
+	return OwnLabels.Label(1)
+}
 
 // PointIndex returns the grid index of coordinate v, rounded to the
 // nearest PointStep and clamped to the plane.
@@ -43,9 +64,7 @@ func encodePoints(pts []engine.Point) string {
 	b := make([]byte, 2*n+(n+7)/8)
 	for k, p := range sortPoints(pts) {
 		b[2*k], b[2*k+1] = byte(PointIndex(p.X)), byte(PointIndex(p.Y))
-		if p.Label > 0 {
-			b[2*n+k/8] |= 1 << (k % 8)
-		}
+		b[2*n+k/8] |= byte(OwnLabels.Class(p.Label)) << (k % 8)
 	}
 	return base64.RawURLEncoding.EncodeToString(b)
 }
@@ -70,11 +89,8 @@ func decodePoints(s string) (pts []engine.Point, ok bool) {
 		if xi > PointCells || yi > PointCells {
 			return nil, false
 		}
-		label := -1.0
-		if b[2*n+k/8]&(1<<(k%8)) != 0 {
-			label = 1
-		}
-		pts[k] = engine.Point{X: PointCoord(xi), Y: PointCoord(yi), Label: label}
+		class := int(b[2*n+k/8]>>(k%8)) & 1
+		pts[k] = engine.Point{X: PointCoord(xi), Y: PointCoord(yi), Label: OwnLabels.Label(class)}
 	}
 	// Unused bits of the last class byte must be zero: one state, one link.
 	if n%8 != 0 && b[len(b)-1]>>(n%8) != 0 {

@@ -25,7 +25,6 @@ type Picture struct {
 // flat areas and smooth strokes become runs of zeros. A decoder inflates
 // at most 2 + W·H + 1 bytes, so no stream can make it allocate or work
 // more than a 256×256 picture needs.
-const maxPictureBytes = 2 + 256*256
 
 var b64 = base64.RawURLEncoding
 

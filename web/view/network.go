@@ -389,13 +389,12 @@ func networkResult(m *i18n.Messages, r *Run, opt NetworkOptions) *NetworkResult 
 	res.PlotAlt = textf.Sprintf(mn.PlotAlt, len(train), shown)
 	res.Points = pointsSVG(s, train, test)
 	if s.Data == state.OwnData {
-		pos := 0
+		labels := s.Labels()
+		counts := make([]int, labels.Classes())
 		for _, pt := range s.Points {
-			if pt.Label > 0 {
-				pos++
-			}
+			counts[labels.Class(pt.Label)]++
 		}
-		res.Counts = textf.Sprintf(mn.PointsCount, len(s.Points), pos, len(s.Points)-pos)
+		res.Counts = textf.Sprintf(mn.PointsCount, len(s.Points), counts[1], counts[0])
 	}
 
 	n, _ := HeatGrid(s.Params())

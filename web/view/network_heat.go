@@ -2,29 +2,6 @@ package view
 
 import "nnplay/engine"
 
-// The class colours, TensorFlow Playground's orange and blue: a diverging
-// pair that stays apart for the common colour-vision deficiencies (they
-// differ in lightness as well as hue).
-const (
-	ColorNeg = "#f59322" // −1
-	ColorPos = "#0877bd" // +1
-	ColorMid = "#e8eaeb" // 0
-)
-
-// Loss chart colours: the Okabe–Ito bluish green and reddish purple, kept
-// apart from the class colours.
-const (
-	ColorTrainLoss = "#009E73"
-	ColorTestLoss  = "#CC79A7"
-)
-
-var (
-	rgbNeg = [3]int{0xf5, 0x93, 0x22}
-	rgbPos = [3]int{0x08, 0x77, 0xbd}
-	rgbMid = [3]int{0xe8, 0xea, 0xeb}
-	rgbNaN = [3]int{0xbb, 0xbb, 0xbb}
-)
-
 // heatLighten is how far a heatmap's colours are mixed with white (of
 // 256), so the points drawn on it in full colour stand out.
 const heatLighten = 140
@@ -98,7 +75,7 @@ func HeatRGBATo(dst, heat []byte, discrete bool) []byte {
 // scale, saturated at |w| = 1).
 func WeightColor(w float64) string {
 	if w != w {
-		return "#bbbbbb"
+		return colorNaN
 	}
 	k := int(min(max(w, -1), 1)*1000 + 0.5*sign(w))
 	var c [3]int

@@ -237,14 +237,9 @@ func pointsSVG(s *state.Network, train, test []engine.Point) string {
 	b.Grow(128 + 64*(len(train)+len(test)))
 	sz := strconv.Itoa(state.PlotSize)
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="points" viewBox="0 0 ` + sz + " " + sz + `" overflow="visible" aria-hidden="true" ` + font + ` font-size="11">`)
+	labels := s.Labels()
 	dot := func(p engine.Point, ring string) {
-		fill := ColorPos
-		if p.Label < 0 {
-			fill = ColorNeg
-		}
-		if s.Regression() {
-			fill = WeightColor(p.Label)
-		}
+		fill := PointColor(labels, p.Label)
 		b.WriteString(`<circle cx="` + ftoa(plotX(p.X)) + `" cy="` + ftoa(plotY(p.Y)) + `" r="3.5" fill="` + fill + `" stroke="` + ring + `"/>`)
 	}
 	for _, p := range train {

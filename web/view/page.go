@@ -1,9 +1,6 @@
 package view
 
-import (
-	"nnplay/engine"
-	"nnplay/web/i18n"
-)
+import "nnplay/web/i18n"
 
 // Page is what every page's layout needs.
 type Page struct {
@@ -73,24 +70,3 @@ type Option struct {
 	Label    string
 	Selected bool
 }
-
-// palette is the Okabe–Ito colour-blind-safe set (its yellow darkened to
-// read on white); series colours come from it by activation.
-var palette = []string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999", "#8C6D00"}
-
-// ActivationColor returns the colour that stands for the activation name
-// in every chart, server or live.
-func ActivationColor(name string) string {
-	for i, a := range engine.Activations() {
-		if a.Name() == name {
-			return palette[i%len(palette)]
-		}
-	}
-	return palette[0]
-}
-
-// Colors used by single-curve charts.
-const (
-	CurveColor = "#0072B2"
-	MarkColor  = "#D55E00"
-)

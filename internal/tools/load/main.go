@@ -215,13 +215,6 @@ type kind struct {
 	headers map[string]string
 }
 
-type sample struct {
-	kind int
-	d    time.Duration
-	err  bool
-	shed bool
-}
-
 type result struct {
 	kinds    []kind
 	samples  [][]time.Duration

@@ -1,5 +1,9 @@
 package engine
 
+// ConvLayer is the multi-channel convolution a CNN is built of. Only its
+// tests and benchmark (workload C3) use it until the CNN page does, so it
+// is compiled into the tests alone: the page's issue moves it back.
+
 import "math"
 
 // Volume is a stack of C maps of the same size, stored interleaved: the
