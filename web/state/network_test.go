@@ -330,7 +330,7 @@ func randomNetwork(rng *rand.Rand) Network {
 	}
 	acts := activationNames()
 	n.Act = acts[rng.IntN(len(acts))]
-	n.Out = outputNames()[rng.IntN(3)]
+	n.Out = OutputNames()[rng.IntN(3)]
 	n.LR = []float64{0.00001, 0.003, 0.03, 1, 10}[rng.IntN(5)]
 	n.Batch = 1 + rng.IntN(30)
 	n.Reg = regNames()[rng.IntN(3)]
