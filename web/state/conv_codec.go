@@ -7,22 +7,22 @@ import (
 	"strings"
 
 	"nnplay/engine"
-	"nnplay/web/i18n"
 )
 
 // convParams are the /conv link's keys in canonical order.
-var convParams = []param[Conv]{
-	simple("lang", func(c *Conv) *i18n.Lang { return &c.Lang }, langKind),
+var convParams = []param[*Conv]{
+	{key: "lang", field: func(c *Conv) any { return &c.Lang }, spec: language},
 	{key: "img", also: []string{"grid", "px", "src"}, read: (*reader).convImage, write: writeImage},
 	{key: "k", also: []string{"kv"}, read: (*reader).convKernels, write: writeKernels},
-	simple("stride", func(c *Conv) *int { return &c.Stride }, count(1, engine.MaxStride)),
-	simple("pad", func(c *Conv) *string { return &c.Pad }, oneOf(paddingNames)),
-	simple("flip", func(c *Conv) *bool { return &c.Flip }, flag("1")),
-	simple("scale", func(c *Conv) *string { return &c.Scale }, oneOf(scaleNames)),
-	simple("act", func(c *Conv) *string { return &c.Act }, oneOf(activationNames)),
-	simple("pool", func(c *Conv) *string { return &c.Pool }, oneOf(poolNames)),
-	simple("psize", func(c *Conv) *int { return &c.PoolSize }, count(engine.MinPoolSize, engine.MaxPoolSize)),
-	dependent("pstride", func(c *Conv) *int { return &c.PoolStride }, count(1, engine.MaxPoolStride), func(c *Conv) int { return c.PoolSize }),
+	{key: "stride", field: func(c *Conv) any { return &c.Stride }, spec: count(1, engine.MaxStride)},
+	{key: "pad", field: func(c *Conv) any { return &c.Pad }, spec: oneOf(paddingNames)},
+	{key: "flip", field: func(c *Conv) any { return &c.Flip }, spec: flag("1")},
+	{key: "scale", field: func(c *Conv) any { return &c.Scale }, spec: oneOf(scaleNames)},
+	{key: "act", field: func(c *Conv) any { return &c.Act }, spec: oneOf(activationNames)},
+	{key: "pool", field: func(c *Conv) any { return &c.Pool }, spec: oneOf(poolNames)},
+	{key: "psize", field: func(c *Conv) any { return &c.PoolSize }, spec: count(engine.MinPoolSize, engine.MaxPoolSize)},
+	{key: "pstride", field: func(c *Conv) any { return &c.PoolStride }, spec: count(1, engine.MaxPoolStride),
+		dflt: func(c *Conv) any { return c.PoolSize }},
 	// DecodeConv reads sel and at after the others: their ranges depend on
 	// them.
 	{key: "sel", write: func(w *writer, c, def *Conv) {

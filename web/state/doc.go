@@ -22,15 +22,14 @@
 // Each page's keys are one table in canonical order (neuronParams,
 // convParams, networkParams, in each page's codec file), and both the
 // decoder and Encode read it, so the order, the defaults and the limits
-// are written once. A key with one value (a number, a token, a flag) is
-// one line: its key, its field, its kind with its limits (oneOf, whole,
-// count, rate, number, flag); its default is the field's value in the
-// page's default state, or a function of the keys before it (dependent:
-// the output's default follows the data). Lists of tokens or numbers are
-// tokenSet and intList lines. Composite keys (pictures, points, kernels,
-// edits) have their own reader and writer, called from their place in the
-// table. A new setting is a field, its default if not zero, one line in
-// its page's table, and its use.
+// are written once. A key of one value or one list is one line: its key,
+// its field, and its spec with the limits (oneOf, flag, number, rate,
+// whole, count, unsigned, tokenSet, intList). Its default is the field's
+// value in the page's default state, or dflt, a function of the keys
+// before it (the output's default follows the data). Composite keys
+// (pictures, points, kernels, edits) have their own read and write,
+// called from their place in the table. A new setting is a field, its
+// default if not zero, one line in its page's table, and its use.
 //
 // The /network form's own input (its buttons, its plot clicks, the hidden
 // fields that remember what it was rendered with) is in network_form.go;

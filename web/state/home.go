@@ -13,8 +13,8 @@ type Home struct {
 }
 
 // homeParams are the home page's link keys.
-var homeParams = []param[Home]{
-	simple("lang", func(h *Home) *i18n.Lang { return &h.Lang }, langKind),
+var homeParams = []param[*Home]{
+	{key: "lang", field: func(h *Home) any { return &h.Lang }, spec: language},
 }
 
 // DecodeHome reads a home-page link.

@@ -7,31 +7,31 @@ import (
 	"strings"
 
 	"nnplay/engine"
-	"nnplay/web/i18n"
 )
 
 // networkParams are the /network link's keys in canonical order.
-var networkParams = []param[Network]{
-	simple("lang", func(n *Network) *i18n.Lang { return &n.Lang }, langKind),
-	simple("data", func(n *Network) *string { return &n.Data }, oneOf(DataNames)),
+var networkParams = []param[*Network]{
+	{key: "lang", field: func(n *Network) any { return &n.Lang }, spec: language},
+	{key: "data", field: func(n *Network) any { return &n.Data }, spec: oneOf(DataNames)},
 	// Own points are kept with other data, so switching back restores them.
 	{key: "pts", read: (*reader).points, write: func(w *writer, n, _ *Network) {
 		if len(n.Points) > 0 {
 			w.add("pts", encodePoints(n.Points))
 		}
 	}},
-	simple("noise", func(n *Network) *int { return &n.Noise }, whole(0, engine.MaxNoise)),
-	simple("train", func(n *Network) *int { return &n.Split }, whole(engine.MinTrainPercent, engine.MaxTrainPercent)),
-	simple("seed", func(n *Network) *uint64 { return &n.Seed }, unsigned(MaxSeed)),
-	tokenSet("in", func(n *Network) *[]string { return &n.Features }, featureNames, ",", 1),
-	intList("h", func(n *Network) *[]int { return &n.Hidden }, engine.MaxHiddenLayers, 1, engine.MaxLayerSize),
-	simple("act", func(n *Network) *string { return &n.Act }, oneOf(activationNames)),
-	dependent("out", func(n *Network) *string { return &n.Out }, oneOf(OutputNames), func(n *Network) string { return DefaultOutput(n.Data) }),
-	simple("lr", func(n *Network) *float64 { return &n.LR }, rate(false, engine.MaxLearningRate)),
-	simple("bs", func(n *Network) *int { return &n.Batch }, whole(1, engine.MaxBatchSize)),
-	simple("reg", func(n *Network) *string { return &n.Reg }, oneOf(regNames)),
-	simple("rr", func(n *Network) *float64 { return &n.RegRate }, rate(true, engine.MaxRegRate)),
-	simple("e", func(n *Network) *int { return &n.Epoch }, whole(0, MaxEpochs)),
+	{key: "noise", field: func(n *Network) any { return &n.Noise }, spec: whole(0, engine.MaxNoise)},
+	{key: "train", field: func(n *Network) any { return &n.Split }, spec: whole(engine.MinTrainPercent, engine.MaxTrainPercent)},
+	{key: "seed", field: func(n *Network) any { return &n.Seed }, spec: unsigned(MaxSeed)},
+	{key: "in", field: func(n *Network) any { return &n.Features }, spec: tokenSet(featureNames, ",", 1)},
+	{key: "h", field: func(n *Network) any { return &n.Hidden }, spec: intList(engine.MaxHiddenLayers, 1, engine.MaxLayerSize)},
+	{key: "act", field: func(n *Network) any { return &n.Act }, spec: oneOf(activationNames)},
+	{key: "out", field: func(n *Network) any { return &n.Out }, spec: oneOf(OutputNames),
+		dflt: func(n *Network) any { return DefaultOutput(n.Data) }},
+	{key: "lr", field: func(n *Network) any { return &n.LR }, spec: rate(false, engine.MaxLearningRate)},
+	{key: "bs", field: func(n *Network) any { return &n.Batch }, spec: whole(1, engine.MaxBatchSize)},
+	{key: "reg", field: func(n *Network) any { return &n.Reg }, spec: oneOf(regNames)},
+	{key: "rr", field: func(n *Network) any { return &n.RegRate }, spec: rate(true, engine.MaxRegRate)},
+	{key: "e", field: func(n *Network) any { return &n.Epoch }, spec: whole(0, MaxEpochs)},
 	{key: "ed", read: func(r *reader, n *Network) {
 		if vs, ok := r.q["ed"]; ok {
 			n.Edits = r.edits(vs)
@@ -41,31 +41,15 @@ var networkParams = []param[Network]{
 			w.add("ed", e.String())
 		}
 	}},
-	simple("stop", func(n *Network) *int { return &n.StopAt }, whole(0, MaxEpochs)),
-	simple("tl", func(n *Network) *float64 { return &n.StopLoss }, rate(true, MaxStopLoss)),
-	simple("test", func(n *Network) *bool { return &n.ShowTest }, flag("1", "0")),
-	simple("disc", func(n *Network) *bool { return &n.Discrete }, flag("1", "0")),
-	dependent("tool", func(n *Network) *string { return &n.Tool }, oneOf(Tools), func(n *Network) string { return DefaultTool(n.Data) }),
-	simple("sel", func(n *Network) *Sel { return &n.Sel }, selKind),
-	simple("px", func(n *Network) *float64 { return &n.ProbeX }, number(engine.PlaneRange)),
-	simple("py", func(n *Network) *float64 { return &n.ProbeY }, number(engine.PlaneRange)),
-}
-
-// selKind is a neuron or a weight ("n2.1", "w2.3.1"); empty is none.
-var selKind = kind[Sel]{
-	read: func(r *reader, key string, def Sel) Sel {
-		s, ok := r.single(key)
-		if !ok || s == "" {
-			return def
-		}
-		sel, ok := ParseSel(s)
-		if !ok {
-			r.errs = append(r.errs, &FieldError{Key: key, Value: shorten(s), Problem: Malformed, Allowed: Allowed{Kind: AllowOneOf, Options: []string{"n2.1", "w2.3.1"}}})
-			return def
-		}
-		return sel
-	},
-	format: Sel.String,
+	{key: "stop", field: func(n *Network) any { return &n.StopAt }, spec: whole(0, MaxEpochs)},
+	{key: "tl", field: func(n *Network) any { return &n.StopLoss }, spec: rate(true, MaxStopLoss)},
+	{key: "test", field: func(n *Network) any { return &n.ShowTest }, spec: flag("1", "0")},
+	{key: "disc", field: func(n *Network) any { return &n.Discrete }, spec: flag("1", "0")},
+	{key: "tool", field: func(n *Network) any { return &n.Tool }, spec: oneOf(Tools),
+		dflt: func(n *Network) any { return DefaultTool(n.Data) }},
+	{key: "sel", field: func(n *Network) any { return &n.Sel }, spec: selection},
+	{key: "px", field: func(n *Network) any { return &n.ProbeX }, spec: number(engine.PlaneRange)},
+	{key: "py", field: func(n *Network) any { return &n.ProbeY }, spec: number(engine.PlaneRange)},
 }
 
 // points reads the own points, pts.
@@ -130,7 +114,7 @@ func (n Network) SelQueries() func(Sel) string {
 		var w writer
 		w.addEncoded(head)
 		s := Network{Sel: sel}
-		networkParams[i].write(&w, &s, &def)
+		writeParam(&w, networkParams[i], &s, &def)
 		w.addEncoded(tail)
 		return w.finish()
 	}

@@ -55,11 +55,11 @@ func defaultCompare() []string {
 func activationNames() []string { return tokens(engine.Activations(), engine.Activation.Name) }
 
 // neuronParams are the /neuron link's keys in canonical order.
-var neuronParams = []param[Neuron]{
-	simple("lang", func(n *Neuron) *i18n.Lang { return &n.Lang }, langKind),
+var neuronParams = []param[*Neuron]{
+	{key: "lang", field: func(n *Neuron) any { return &n.Lang }, spec: language},
 	{key: "x", also: []string{"w"}, read: (*reader).inputs, write: writeInputs},
-	simple("b", func(n *Neuron) *float64 { return &n.B }, number(MaxAbsValue)),
-	simple("act", func(n *Neuron) *string { return &n.Act }, oneOf(activationNames)),
+	{key: "b", field: func(n *Neuron) any { return &n.B }, spec: number(MaxAbsValue)},
+	{key: "act", field: func(n *Neuron) any { return &n.Act }, spec: oneOf(activationNames)},
 	{key: "batch", read: func(r *reader, n *Neuron) {
 		if s, ok := r.single("batch"); ok {
 			n.Batch = r.batch(s, len(n.X))
@@ -69,7 +69,7 @@ var neuronParams = []param[Neuron]{
 			w.add("batch", FormatRows(n.Batch))
 		}
 	}},
-	tokenSet("cmp", func(n *Neuron) *[]string { return &n.Compare }, activationNames, "", 0),
+	{key: "cmp", field: func(n *Neuron) any { return &n.Compare }, spec: tokenSet(activationNames, "", 0)},
 }
 
 // DecodeNeuron reads a /neuron link. On any invalid value it returns the

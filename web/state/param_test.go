@@ -12,7 +12,7 @@ import (
 // param writes only its own keys, in table order, and what it writes of a
 // state it reads back (the decoded state writes it again, byte for byte);
 // Encode is the params' writes in table order.
-func checkTable[S any](t *testing.T, name string, ps []param[S], def S, random func(*rand.Rand) S, decode func(url.Values) (S, error), encode func(S) string) {
+func checkTable[S any](t *testing.T, name string, ps []param[*S], def S, random func(*rand.Rand) S, decode func(url.Values) (S, error), encode func(S) string) {
 	t.Helper()
 	owner := map[string]int{}
 	for i, p := range ps {
@@ -22,13 +22,13 @@ func checkTable[S any](t *testing.T, name string, ps []param[S], def S, random f
 			}
 			owner[k] = i
 		}
-		if p.write == nil {
-			t.Errorf("%s: %q has no writer", name, p.key)
+		if (p.field == nil) == (p.write == nil) {
+			t.Errorf("%s: %q needs a field or a writer, not both", name, p.key)
 		}
 	}
-	writeOne := func(p param[S], s *S) string {
+	writeOne := func(p param[*S], s *S) string {
 		var w writer
-		p.write(&w, s, &def)
+		writeParam(&w, p, s, &def)
 		return w.b.String()
 	}
 	for _, p := range ps {
