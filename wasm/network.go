@@ -39,10 +39,6 @@ var net struct {
 	sent map[string]string
 }
 
-// hiddenKeys are the form's hidden fields, which the session overrides:
-// the page's script changes them without touching the form.
-var hiddenKeys = []string{"h", "e", "ed", "pts", "sel", "k", "pdata", "plr", "pbs", "preg", "prr"}
-
 func init() {
 	updates["network"] = networkUpdate
 	funcs["netStep"] = netStep
@@ -61,25 +57,7 @@ func networkUpdate(q url.Values, lang i18n.Lang, op string) *view.Live {
 	defer net.Unlock()
 	net.lang = lang
 	if net.run != nil {
-		s := net.run.S
-		for _, k := range hiddenKeys {
-			q.Del(k)
-		}
-		cur := s.Values()
-		for _, k := range []string{"h", "e", "ed", "pts", "sel"} {
-			if vs, ok := cur[k]; ok {
-				q[k] = vs
-			}
-		}
-		if _, ok := cur["h"]; !ok {
-			q.Set("h", joinInts(s.Hidden))
-		}
-		q.Set("k", s.StartKey())
-		q.Set("pdata", s.Data)
-		q.Set("plr", state.FormatNumber(s.LR))
-		q.Set("pbs", strconv.Itoa(s.Batch))
-		q.Set("preg", s.Reg)
-		q.Set("prr", state.FormatNumber(s.RegRate))
+		net.run.S.SetHidden(q)
 	}
 	s, err := state.DecodeNetwork(q)
 	if err != nil {
@@ -305,17 +283,6 @@ func netTap(args []js.Value) (any, error) {
 		setLocation(live.Query)
 	}
 	return string(live.JSON()), nil
-}
-
-func joinInts(vs []int) string {
-	b := []byte{}
-	for i, v := range vs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, int64(v), 10)
-	}
-	return string(b)
 }
 
 // netKey(key) applies a key pressed on the plot (KeyboardEvent.key): the

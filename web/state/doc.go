@@ -17,6 +17,24 @@
 //     value given and what is allowed — never a silent change. Parameters
 //     the page does not know (utm_source, fbclid, …) are ignored.
 //
+// # One table per page
+//
+// Each page's keys are one table in canonical order (neuronParams,
+// convParams, networkParams, in each page's codec file), and both the
+// decoder and Encode read it, so the order, the defaults and the limits
+// are written once. A key of one value or one list is one line: its key,
+// its field, and its spec with the limits (oneOf, flag, number, rate,
+// whole, count, unsigned, tokenSet, intList). Its default is the field's
+// value in the page's default state, or dflt, a function of the keys
+// before it (the output's default follows the data). Composite keys
+// (pictures, points, kernels, edits) have their own read and write,
+// called from their place in the table. A new setting is a field, its
+// default if not zero, one line in its page's table, and its use.
+//
+// The /network form's own input (its buttons, its plot clicks, the hidden
+// fields that remember what it was rendered with) is in network_form.go;
+// the recorded edits of a run in network_edits.go.
+//
 // ParseQuery parses a raw query strictly: where net/url's URL.Query drops a
 // malformed pair in silence, ParseQuery reports it.
 //
@@ -61,7 +79,7 @@
 // A drawn or uploaded picture whose link would pass LinkBudget is shrunk
 // (Conv.FitLink) and the link says from what size (src).
 //
-// The /network page (network.go):
+// The /network page (Network):
 //
 //	data                       engine.Datasets() tokens, or own
 //	pts (own points)           ≤ engine.MaxPoints (500), on a 0.05 grid of [−6, 6]²

@@ -12,19 +12,23 @@ type Home struct {
 	Lang i18n.Lang
 }
 
+// homeParams are the home page's link keys.
+var homeParams = []param[*Home]{
+	{key: "lang", field: func(h *Home) any { return &h.Lang }, spec: language},
+}
+
 // DecodeHome reads a home-page link.
 func DecodeHome(q url.Values) (Home, error) {
 	r := reader{q: q}
 	r.version()
-	h := Home{Lang: r.lang()}
+	var h Home
+	readParams(&r, homeParams, &h)
 	return h, r.errs.err()
 }
 
 // Encode returns h's canonical query string.
 func (h Home) Encode() string {
 	var w writer
-	if h.Lang != "" {
-		w.add("lang", string(h.Lang))
-	}
+	writeParams(&w, homeParams, &h, &Home{})
 	return w.finish()
 }

@@ -108,22 +108,6 @@ func TestNetworkGolden(t *testing.T) {
 	}
 }
 
-func TestNetworkPendingOps(t *testing.T) {
-	t.Parallel()
-	n, err := decodeNet(t, "e=3&op=train100")
-	if err != nil || n.Advance != 100 || n.Epoch != 3 || n.Encode() != "v=1&e=3" {
-		t.Errorf("train100: %+v, %v", n, err)
-	}
-	n, err = decodeNet(t, "e=3&ed=2,w1.1.1,1&op=regen")
-	if err != nil || !n.Regenerate {
-		t.Fatalf("regen: %+v, %v", n, err)
-	}
-	n.Reseed(77)
-	if n.Encode() != "v=1&seed=77" {
-		t.Errorf("after Reseed: %q", n.Encode())
-	}
-}
-
 // TestNetworkErrors checks that every bad value is reported with its key
 // and what is allowed, at, under and over every limit.
 func TestNetworkErrors(t *testing.T) {
@@ -244,37 +228,6 @@ func TestNetworkErrors(t *testing.T) {
 	}
 }
 
-// TestSettingsAt: the settings each epoch trains with, from the records.
-func TestSettingsAt(t *testing.T) {
-	t.Parallel()
-	n, err := decodeNet(t, "lr=1&e=30&ed=10,lr,0.1&ed=20,lr,0.3&ed=20,bs,2")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		k     int
-		lr    float64
-		batch int
-	}{{1, 0.1, 2}, {10, 0.1, 2}, {11, 0.3, 2}, {20, 0.3, 2}, {21, 1, 10}, {31, 1, 10}} {
-		lr, bs, _, _ := n.SettingsAt(tc.k)
-		if lr != tc.lr || bs != tc.batch {
-			t.Errorf("epoch %d: lr %g bs %d, want %g %d", tc.k, lr, bs, tc.lr, tc.batch)
-		}
-	}
-	// Changing a setting back at the same epoch leaves no record; a change
-	// mid-run records the value the epochs were trained with.
-	n.SetSettings(2, 10, "none", 0)
-	n.SetSettings(1, 10, "none", 0)
-	if got := n.Encode(); got != "v=1&lr=1&e=30&ed=10,lr,0.1&ed=20,bs,2&ed=20,lr,0.3" {
-		t.Errorf("after a change and back: %q", got)
-	}
-	n.Epoch = 35
-	n.SetSettings(0.5, 10, "l2", 0.01)
-	if got := n.Encode(); !strings.HasSuffix(got, "&e=35&ed=10,lr,0.1&ed=20,bs,2&ed=20,lr,0.3&ed=35,lr,1&ed=35,reg,none&ed=35,rr,0") {
-		t.Errorf("after a change at 35: %q", got)
-	}
-}
-
 func TestPointsCodec(t *testing.T) {
 	t.Parallel()
 	rng := rand.New(rand.NewPCG(1, 1))
@@ -330,7 +283,7 @@ func randomNetwork(rng *rand.Rand) Network {
 	}
 	acts := activationNames()
 	n.Act = acts[rng.IntN(len(acts))]
-	n.Out = outputNames()[rng.IntN(3)]
+	n.Out = OutputNames()[rng.IntN(3)]
 	n.LR = []float64{0.00001, 0.003, 0.03, 1, 10}[rng.IntN(5)]
 	n.Batch = 1 + rng.IntN(30)
 	n.Reg = regNames()[rng.IntN(3)]
@@ -353,6 +306,7 @@ func randomNetwork(rng *rand.Rand) Network {
 	}
 	n.Edits = canonicalEdits(n.Edits, &n)
 	n.StopAt = rng.IntN(3) * 100
+	n.StopLoss = []float64{0, 0.05, MaxStopLoss}[rng.IntN(3)]
 	n.ShowTest, n.Discrete = rng.IntN(2) == 0, rng.IntN(2) == 0
 	if rng.IntN(2) == 0 {
 		n.Lang = i18n.Langs()[rng.IntN(2)]
@@ -496,25 +450,4 @@ func FuzzDecodeNetwork(f *testing.F) {
 func defaultStartKey() string {
 	n := DefaultNetwork()
 	return n.StartKey()
-}
-
-func TestNetworkKeys(t *testing.T) {
-	t.Parallel()
-	n := DefaultNetwork()
-	n.Data, n.Tool = OwnData, ToolNeg
-	for _, k := range []string{"ArrowLeft", "ArrowLeft", "ArrowUp", "Enter", "ArrowDown", "Tab"} {
-		ok, err := n.Key(k)
-		if err != nil || ok != (k != "Tab") {
-			t.Errorf("%s: %v, %v", k, ok, err)
-		}
-	}
-	if n.ProbeX != 0 || n.ProbeY != 1 || len(n.Points) != 1 || n.Points[0] != (engine.Point{X: 0, Y: 1.5, Label: -1}) {
-		t.Errorf("after the keys: probe (%g, %g), points %v", n.ProbeX, n.ProbeY, n.Points)
-	}
-	for range 20 {
-		n.Key("ArrowRight")
-	}
-	if n.ProbeX != 6 {
-		t.Errorf("the probe left the plane: %g", n.ProbeX)
-	}
 }

@@ -54,14 +54,39 @@ func defaultCompare() []string {
 // activationNames lists the registry's tokens in order.
 func activationNames() []string { return tokens(engine.Activations(), engine.Activation.Name) }
 
+// neuronParams are the /neuron link's keys in canonical order.
+var neuronParams = []param[*Neuron]{
+	{key: "lang", field: func(n *Neuron) any { return &n.Lang }, spec: language},
+	{key: "x", also: []string{"w"}, read: (*reader).inputs, write: writeInputs},
+	{key: "b", field: func(n *Neuron) any { return &n.B }, spec: number(MaxAbsValue)},
+	{key: "act", field: func(n *Neuron) any { return &n.Act }, spec: oneOf(activationNames)},
+	{key: "batch", read: func(r *reader, n *Neuron) {
+		if s, ok := r.single("batch"); ok {
+			n.Batch = r.batch(s, len(n.X))
+		}
+	}, write: func(w *writer, n, _ *Neuron) {
+		if len(n.Batch) > 0 {
+			w.add("batch", FormatRows(n.Batch))
+		}
+	}},
+	{key: "cmp", field: func(n *Neuron) any { return &n.Compare }, spec: tokenSet(activationNames, "", 0)},
+}
+
 // DecodeNeuron reads a /neuron link. On any invalid value it returns the
 // Errors found (every one, not just the first) and the defaults for them.
 func DecodeNeuron(q url.Values) (Neuron, error) {
 	r := reader{q: q}
 	r.version()
 	n := DefaultNeuron()
-	n.Lang = r.lang()
+	readParams(&r, neuronParams, &n)
+	if s, ok := r.single("op"); ok && len(r.errs) == 0 {
+		r.neuronOp(&n, s)
+	}
+	return n, r.errs.err()
+}
 
+// inputs reads x and w: as many of each, or neither.
+func (r *reader) inputs(n *Neuron) {
 	x, hasX := r.numbers("x", MaxAbsValue)
 	w, hasW := r.numbers("w", MaxAbsValue)
 	switch {
@@ -81,19 +106,19 @@ func DecodeNeuron(q url.Values) (Neuron, error) {
 			r.errs = append(r.errs, &FieldError{Key: "w", Problem: Mismatch, Got: len(w), Want: len(x), Allowed: Allowed{Kind: AllowNone}})
 		}
 	}
-	n.B = r.number("b", n.B, MaxAbsValue)
-	n.Act = r.token("act", n.Act, activationNames())
+}
 
-	if s, ok := r.single("batch"); ok {
-		n.Batch = r.batch(s, len(n.X))
+// writeInputs writes x and w, both or (the default) neither.
+func writeInputs(w *writer, n, def *Neuron) {
+	if slices.Equal(n.X, def.X) && slices.Equal(n.W, def.W) {
+		return
 	}
-	if vs, ok := r.q["cmp"]; ok {
-		n.Compare = r.compare(vs)
+	for _, v := range n.X {
+		w.add("x", FormatNumber(v))
 	}
-	if s, ok := r.single("op"); ok && len(r.errs) == 0 {
-		r.neuronOp(&n, s)
+	for _, v := range n.W {
+		w.add("w", FormatNumber(v))
 	}
-	return n, r.errs.err()
 }
 
 // batch parses rows of numbers: rows end at a newline, "~" or ";", numbers
@@ -150,29 +175,6 @@ func countRows(s string, rowSep, valSep func(rune) bool) int {
 	return n
 }
 
-// compare reads the set of activations to compare, in registry order.
-func (r *reader) compare(vs []string) []string {
-	names := activationNames()
-	set := make(map[string]bool)
-	for _, v := range vs {
-		if v == "" {
-			continue // the form's hidden "cmp=" that makes "none" expressible
-		}
-		if !slices.Contains(names, v) {
-			r.errs = append(r.errs, &FieldError{Key: "cmp", Value: shorten(v), Problem: Unknown, Allowed: Allowed{Kind: AllowOneOf, Options: names}})
-			continue
-		}
-		set[v] = true
-	}
-	out := []string{}
-	for _, name := range names {
-		if set[name] {
-			out = append(out, name)
-		}
-	}
-	return out
-}
-
 // neuronOp applies the form action s to n.
 func (r *reader) neuronOp(n *Neuron, s string) {
 	switch {
@@ -208,34 +210,7 @@ func (r *reader) neuronOp(n *Neuron, s string) {
 func (n Neuron) Encode() string {
 	var w writer
 	def := DefaultNeuron()
-	if n.Lang != "" {
-		w.add("lang", string(n.Lang))
-	}
-	if !slices.Equal(n.X, def.X) || !slices.Equal(n.W, def.W) {
-		for _, v := range n.X {
-			w.add("x", FormatNumber(v))
-		}
-		for _, v := range n.W {
-			w.add("w", FormatNumber(v))
-		}
-	}
-	if n.B != def.B {
-		w.add("b", FormatNumber(n.B))
-	}
-	if n.Act != def.Act {
-		w.add("act", n.Act)
-	}
-	if len(n.Batch) > 0 {
-		w.add("batch", FormatRows(n.Batch))
-	}
-	if !slices.Equal(n.Compare, def.Compare) {
-		if len(n.Compare) == 0 {
-			w.add("cmp", "")
-		}
-		for _, c := range n.Compare {
-			w.add("cmp", c)
-		}
-	}
+	writeParams(&w, neuronParams, &n, &def)
 	return w.finish()
 }
 

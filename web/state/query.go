@@ -208,6 +208,17 @@ func (w *writer) add(key, value string) {
 	w.b.WriteString(escape(value))
 }
 
+// addEncoded adds pairs already written by another writer.
+func (w *writer) addEncoded(pairs string) {
+	if pairs == "" {
+		return
+	}
+	if w.b.Len() > 0 {
+		w.b.WriteByte('&')
+	}
+	w.b.WriteString(pairs)
+}
+
 // escape percent-encodes a value, leaving the characters our values use
 // (digits, letters, "-", ".", ",", "~", "_") readable.
 func escape(s string) string {

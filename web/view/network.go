@@ -273,7 +273,7 @@ func (f *NetworkForm) setOptions(m *i18n.Messages, data string, features []strin
 		f.Acts = opt(f.Acts, act, act, true)
 	}
 	known = false
-	for _, o := range []string{"sigmoid", "tanh", "linear"} {
+	for _, o := range state.OutputNames() {
 		f.Outs = opt(f.Outs, o, mn.Outputs[o], o == out)
 		known = known || o == out
 	}

@@ -199,25 +199,15 @@ func diagram(m *i18n.Messages, s *state.Network, mlp *engine.MLP, thumb Thumb, f
 	return b.String()
 }
 
-// selLinker returns a function giving the link of s with a selection,
-// made by one Encode: the state's other values do not change.
+// selLinker returns a function giving the link of s with a selection; a
+// second click on the selected one deselects it.
 func selLinker(s *state.Network) func(state.Sel) string {
-	c := *s
-	c.Sel = state.Sel{Kind: 'w', L: 98, I: 98, J: 98}
-	q := c.Encode()
-	const mark = "sel=w98.98.98"
+	withSel := s.SelQueries()
 	return func(sel state.Sel) string {
 		if sel == s.Sel {
 			sel = state.Sel{} // a second click deselects
 		}
-		if sel.Kind == 0 {
-			r := strings.Replace(q, "&"+mark, "", 1)
-			if r == "v=1" {
-				r = ""
-			}
-			return Link(NetworkPath, r)
-		}
-		return Link(NetworkPath, strings.Replace(q, mark, "sel="+sel.String(), 1))
+		return Link(NetworkPath, withSel(sel))
 	}
 }
 
