@@ -1,7 +1,6 @@
 package view
 
 import (
-	"html"
 	"math"
 	"math/rand/v2"
 	"net/url"
@@ -543,7 +542,7 @@ func probe(s *state.Network, mlp *engine.MLP) [][]float64 {
 func mathPanel(m *i18n.Messages, s *state.Network, mlp *engine.MLP) (string, EditControl) {
 	mn := &m.Network
 	var b strings.Builder
-	esc := html.EscapeString
+	esc := textf.EscapeHTML
 	p := func(class, text string) {
 		b.WriteString(`<p class="` + class + `">` + esc(text) + `</p>`)
 	}
@@ -689,7 +688,7 @@ func editsList(m *i18n.Messages, s *state.Network) (string, int) {
 		case state.EditRegRate:
 			text = textf.Sprintf(mn.EditSetting, e.Epoch, mn.RegRate, Num(e.Value))
 		}
-		b.WriteString(`<li id="` + FieldID("ed", i+1) + `">` + html.EscapeString(text) + `</li>`)
+		b.WriteString(`<li id="` + FieldID("ed", i+1) + `">` + textf.EscapeHTML(text) + `</li>`)
 	}
 	b.WriteString(`</ol>`)
 	return b.String(), len(s.Edits)
