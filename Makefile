@@ -6,7 +6,10 @@ WASM_EXEC := $(WASM_DIR)/go_js_wasm_exec
 STATIC    := web/static
 ADDR      ?= 127.0.0.1:8080
 # Packages that compile to js/wasm and run their tests again in Node.
-PURE_PKGS := ./engine/... ./web/state/... ./web/view/... ./web/i18n/... ./web/livechart/... ./web/textf/... ./web/gallery/...
+PURE_PKGS := ./engine/... ./web/state/... ./web/view/... ./web/netrun/... ./web/i18n/... ./web/livechart/... ./web/textf/... ./web/gallery/...
+# One WebAssembly module per page: each main package wasm/PAGE becomes
+# web/static/app.PAGE.wasm, and the page loads only its own.
+WASM_PAGES = $(notdir $(shell GOOS=js GOARCH=wasm $(GO) list -f '{{if eq .Name "main"}}{{.Dir}}{{end}}' ./wasm/...))
 # Fuzz targets run for FUZZTIME each in make test, longer in make fuzz.
 FUZZ_PKGS := ./web/state ./web
 FUZZTIME  ?= 8s
@@ -18,18 +21,23 @@ all: build
 generate:                      # the templ CLI is pinned by go.mod's tool directive
 	$(GO) tool templ generate
 
-# wasm_exec.js must come from the Go that builds the module: copied every time.
-# The module is rebuilt to a temporary file and replaces app.wasm only when
-# its bytes change, so precompressing (brotli 11, ~15 s) reruns only then.
+# wasm_exec.js must come from the Go that builds the modules: copied every
+# time. Each module is rebuilt to a temporary file and replaces its
+# app.PAGE.wasm only when its bytes change, so precompressing (brotli 11,
+# ~15 s a module) reruns only then.
 wasm:
 	cp -f "$(WASM_DIR)/wasm_exec.js" $(STATIC)/wasm_exec.js
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(STATIC)/app.wasm.tmp ./wasm
-	@if cmp -s $(STATIC)/app.wasm.tmp $(STATIC)/app.wasm; then rm $(STATIC)/app.wasm.tmp; else mv $(STATIC)/app.wasm.tmp $(STATIC)/app.wasm; fi
-	@$(MAKE) --no-print-directory $(STATIC)/app.wasm.br
+	@for p in $(WASM_PAGES); do \
+	  out=$(STATIC)/app.$$p.wasm; \
+	  echo "GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=\"-s -w\" -o $$out ./wasm/$$p"; \
+	  GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $$out.tmp ./wasm/$$p || exit 1; \
+	  if cmp -s $$out.tmp $$out; then rm $$out.tmp; else mv $$out.tmp $$out; fi; \
+	  $(MAKE) --no-print-directory $$out.br || exit 1; \
+	done
 
-# The module's download budget (issue 2): under 1 MB brotli.
+# Every module's download budget (issue 2): under 1 MB brotli.
 WASM_MAX_BR ?= 1000000
-$(STATIC)/app.wasm.br: $(STATIC)/app.wasm
+$(STATIC)/app.%.wasm.br: $(STATIC)/app.%.wasm
 	$(GO) run ./internal/tools/precompress -max-br $(WASM_MAX_BR) $< || { rm -f $@; exit 1; }
 
 build: generate wasm           # the server embeds web/static, so the wasm comes first
@@ -44,7 +52,7 @@ check:                         # generated code current, code formatted, vet cle
 	$(GO) tool templ generate -check
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo 'gofmt needed'; exit 1; }
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./wasm/ $(PURE_PKGS)
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/... $(PURE_PKGS)
 
 test-native: wasm              # unit, handler (httptest) and browser (Chromium) tests
 	$(GO) test ./...
@@ -72,4 +80,4 @@ load: build                    # a realistic mix against the real server on loop
 	$(GO) run ./internal/tools/load -server bin/web $(LOADFLAGS)
 
 clean:
-	rm -rf bin $(STATIC)/app.wasm* $(STATIC)/wasm_exec.js
+	rm -rf bin $(STATIC)/app*.wasm* $(STATIC)/wasm_exec.js

@@ -48,7 +48,7 @@ func startE2E(t *testing.T) *e2e {
 		t.Fatal(err)
 	}
 	if !strings.Contains(pageHTML(t, s, "/neuron"), "app.") || !wasmBuilt() {
-		t.Fatal("web/static/app.wasm is missing: run make wasm (make test does) before go test")
+		t.Fatal("web/static/app.PAGE.wasm is missing: run make wasm (make test does) before go test")
 	}
 	srv := httptest.NewServer(s.Handler())
 	t.Cleanup(srv.Close)
@@ -80,8 +80,12 @@ func chromiumPath() string {
 }
 
 func wasmBuilt() bool {
-	_, err := os.Stat(filepath.Join("static", "app.wasm"))
-	return err == nil
+	for _, m := range []string{"neuron", "conv", "network"} {
+		if _, err := os.Stat(filepath.Join("static", web.ModuleFile(m))); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // tab opens a fresh browser context (its own cookies, storage and cache,

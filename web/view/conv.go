@@ -183,7 +183,7 @@ func convPage(lang i18n.Lang, c state.Conv, draft bool) *ConvPage {
 	p := &ConvPage{Page: Page{
 		M: m, Lang: m.Lang, Nav: "conv", Path: ConvPath,
 		NavQuery: state.Home{Lang: c.Lang}.Encode(),
-		Title:    m.Conv.Title, Desc: m.Conv.Lead, Script: "conv.js",
+		Title:    m.Conv.Title, Desc: m.Conv.Lead, Script: "conv.js", Module: "conv",
 	}, Draft: draft}
 	if !draft {
 		p.Query = c.Encode()

@@ -186,7 +186,7 @@ func networkPage(lang i18n.Lang, s *state.Network) *NetworkPage {
 		NavQuery: state.Home{Lang: s.Lang}.Encode(),
 		Title:    m.Network.Title, Desc: m.Network.Lead,
 		Preview: Link(NetworkPreviewPath, q),
-		Script:  "network.js",
+		Script:  "network.js", Module: "network",
 		LangLinks: langLinks(NetworkPath, m.Lang, func(l i18n.Lang) string {
 			c := *s
 			c.Lang = l

@@ -1,14 +1,14 @@
 //go:build js && wasm
 
+// Command network is the /network page's WebAssembly module (wasm/glue).
 package main
 
 import (
 	"errors"
-	"net/url"
 	"syscall/js"
 	"time"
 
-	"nnplay/web/i18n"
+	"nnplay/wasm/glue"
 	"nnplay/web/netrun"
 	"nnplay/web/view"
 )
@@ -17,16 +17,13 @@ import (
 // only converts its calls.
 var network = netrun.NewSession(time.Now, nil)
 
-func init() {
-	updates["network"] = networkUpdate
-	funcs["netStep"] = netStep
-	funcs["netPixels"] = netPixels
-	funcs["netTap"] = netTap
-	funcs["netKey"] = netKey
-}
-
-func networkUpdate(q url.Values, lang i18n.Lang, op string) *view.Live {
-	return network.Update(q, lang, op)
+func main() {
+	glue.Serve("network", network.Update, map[string]glue.Func{
+		"netStep":   netStep,
+		"netPixels": netPixels,
+		"netTap":    netTap,
+		"netKey":    netKey,
+	})
 }
 
 // netStep(epochs) moves the session on by one frame (netrun.Session.Step)
@@ -40,7 +37,7 @@ func netStep(args []js.Value) (any, error) {
 		return nil, errors.New("nnplay.netStep: " + err.Error())
 	}
 	if f.Relocate {
-		setLocation(f.Live.Query)
+		glue.SetLocation(f.Live.Query)
 	}
 	return string(f.JSON()), nil
 }
@@ -94,7 +91,7 @@ func liveResult(prefix string, live *view.Live, relocate bool, err error) (any, 
 		return nil, errors.New(prefix + err.Error())
 	}
 	if relocate {
-		setLocation(live.Query)
+		glue.SetLocation(live.Query)
 	}
 	return string(live.JSON()), nil
 }

@@ -1,6 +1,7 @@
 //go:build !js
 
-package main
+// Package wasm_test checks the pages' WebAssembly modules (wasm/PAGE).
+package wasm_test
 
 import (
 	"encoding/binary"
@@ -15,36 +16,64 @@ import (
 // of brotli download, for what web/textf does in a few lines.
 var heavy = []string{"html", "encoding/json", "fmt"}
 
-// TestModuleImports: no package of the module imports html, encoding/json
+// goWasm runs the go command for GOOS=js GOARCH=wasm.
+func goWasm(t *testing.T, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go %s: %v", strings.Join(args, " "), err)
+	}
+	return string(out)
+}
+
+// modules lists the pages' modules: the main packages under wasm/.
+func modules(t *testing.T) []string {
+	mods := strings.Fields(goWasm(t, "list", "-f", `{{if eq .Name "main"}}{{.ImportPath}}{{end}}`, "./..."))
+	if len(mods) < 3 {
+		t.Fatalf("modules %q: the three pages' at least", mods)
+	}
+	return mods
+}
+
+// TestModuleImports: no package of a module imports html, encoding/json
 // or fmt. fmt is still a dependency of net/url and compress/flate (their
 // error paths); TestModuleLinks shows none of it is linked.
 func TestModuleImports(t *testing.T) {
 	t.Parallel()
-	cmd := exec.Command("go", "list", "-deps", "-f", `{{.ImportPath}}:{{join .Imports " "}}`, ".")
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go list: %v", err)
+	for _, mod := range modules(t) {
+		moduleImports(t, mod)
 	}
+}
+
+func moduleImports(t *testing.T, mod string) {
+	out := goWasm(t, "list", "-deps", "-f", `{{.ImportPath}}:{{join .Imports " "}}`, mod)
 	allowedFmt := map[string]bool{"net/url": true, "compress/flate": true}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		pkg, imports, _ := strings.Cut(line, ":")
 		for _, imp := range strings.Fields(imports) {
 			for _, h := range heavy {
 				if imp == h && !(h == "fmt" && allowedFmt[pkg]) {
-					t.Errorf("%s imports %s", pkg, h)
+					t.Errorf("%s: %s imports %s", mod, pkg, h)
 				}
 			}
 		}
 	}
 }
 
-// TestModuleLinks builds the module and reads the functions it links
+// TestModuleLinks builds each module and reads the functions it links
 // (the wasm name section): none may come from html, encoding/json or fmt.
 func TestModuleLinks(t *testing.T) {
 	t.Parallel()
+	for _, mod := range modules(t) {
+		moduleLinks(t, mod)
+	}
+}
+
+func moduleLinks(t *testing.T, mod string) {
 	wasm := filepath.Join(t.TempDir(), "app.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-o", wasm, ".")
+	cmd := exec.Command("go", "build", "-trimpath", "-o", wasm, mod)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
@@ -55,12 +84,12 @@ func TestModuleLinks(t *testing.T) {
 	}
 	names := functionNames(t, b)
 	if len(names) < 1000 || !names["main.main"] {
-		t.Fatalf("%d function names, main.main %v: the name section was not read", len(names), names["main.main"])
+		t.Fatalf("%s: %d function names, main.main %v: the name section was not read", mod, len(names), names["main.main"])
 	}
 	for name := range names {
 		for _, h := range heavy {
 			if strings.HasPrefix(name, h+".") {
-				t.Errorf("the module links %s", name)
+				t.Errorf("%s links %s", mod, name)
 			}
 		}
 	}
