@@ -5,10 +5,13 @@ WASM_DIR  := $(shell $(GO) env GOROOT)/lib/wasm
 WASM_EXEC := $(WASM_DIR)/go_js_wasm_exec
 STATIC    := web/static
 ADDR      ?= 127.0.0.1:8080
-# The pure packages: this module's packages the wasm module links, found
-# by go list (a new one is picked up when ./wasm imports it); their tests
+# The pure packages: this module's packages the wasm modules link, found
+# by go list (a new one is picked up when a module imports it); their tests
 # run again as js/wasm in Node.
 PURE_PKGS = $(shell GOOS=js GOARCH=wasm $(GO) list -deps -f '{{if and (not .Standard) (ne .Name "main") .Module .Module.Main}}{{.ImportPath}}{{end}}' ./wasm/...)
+# One WebAssembly module per page: each main package wasm/PAGE becomes
+# web/static/app.PAGE.wasm, and the page loads only its own.
+WASM_PAGES = $(notdir $(shell GOOS=js GOARCH=wasm $(GO) list -f '{{if eq .Name "main"}}{{.Dir}}{{end}}' ./wasm/...))
 # The packages with a Fuzz target; each runs for FUZZTIME in make test,
 # longer in make fuzz.
 FUZZ_PKGS = $(sort $(patsubst ./%/,./%,$(dir $(shell grep -l '^func Fuzz' $$(find . -name '*_test.go' -not -path './.git/*')))))
@@ -21,18 +24,23 @@ all: build
 generate:                      # the templ CLI is pinned by go.mod's tool directive
 	$(GO) tool templ generate
 
-# wasm_exec.js must come from the Go that builds the module: copied every time.
-# The module is rebuilt to a temporary file and replaces app.wasm only when
-# its bytes change, so precompressing (brotli 11, ~15 s) reruns only then.
+# wasm_exec.js must come from the Go that builds the modules: copied every
+# time. Each module is rebuilt to a temporary file and replaces its
+# app.PAGE.wasm only when its bytes change, so precompressing (brotli 11,
+# ~15 s a module) reruns only then.
 wasm:
 	cp -f "$(WASM_DIR)/wasm_exec.js" $(STATIC)/wasm_exec.js
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(STATIC)/app.wasm.tmp ./wasm
-	@if cmp -s $(STATIC)/app.wasm.tmp $(STATIC)/app.wasm; then rm $(STATIC)/app.wasm.tmp; else mv $(STATIC)/app.wasm.tmp $(STATIC)/app.wasm; fi
-	@$(MAKE) --no-print-directory $(STATIC)/app.wasm.br
+	@for p in $(WASM_PAGES); do \
+	  out=$(STATIC)/app.$$p.wasm; \
+	  echo "GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=\"-s -w\" -o $$out ./wasm/$$p"; \
+	  GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $$out.tmp ./wasm/$$p || exit 1; \
+	  if cmp -s $$out.tmp $$out; then rm $$out.tmp; else mv $$out.tmp $$out; fi; \
+	  $(MAKE) --no-print-directory $$out.br || exit 1; \
+	done
 
-# The module's download budget (issue 2): under 1 MB brotli.
+# Every module's download budget (issue 2): under 1 MB brotli.
 WASM_MAX_BR ?= 1000000
-$(STATIC)/app.wasm.br: $(STATIC)/app.wasm
+$(STATIC)/app.%.wasm.br: $(STATIC)/app.%.wasm
 	$(GO) run ./internal/tools/precompress -max-br $(WASM_MAX_BR) $< || { rm -f $@; exit 1; }
 
 build: generate wasm           # the server embeds web/static, so the wasm comes first
@@ -47,10 +55,10 @@ check:                         # generated code current, code formatted, vet and
 	$(GO) tool templ generate -check
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo 'gofmt needed'; exit 1; }
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./wasm/ $(PURE_PKGS)
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/... $(PURE_PKGS)
 	$(GO) tool staticcheck ./...
 	@# go tool would build staticcheck itself for js/wasm: run the host's build on the wasm packages.
-	sc=$$($(GO) tool -n staticcheck) && GOOS=js GOARCH=wasm $$sc ./wasm/ $(PURE_PKGS)
+	sc=$$($(GO) tool -n staticcheck) && GOOS=js GOARCH=wasm $$sc ./wasm/... $(PURE_PKGS)
 
 # The browser tests take ~100 s alone, several times that on a loaded
 # machine: a longer limit than go test's 10 minutes (each wait has its own).
@@ -83,4 +91,4 @@ load: build                    # a realistic mix against the real server on loop
 	$(GO) run ./internal/tools/load -server bin/web $(LOADFLAGS)
 
 clean:
-	rm -rf bin $(STATIC)/app.wasm* $(STATIC)/wasm_exec.js
+	rm -rf bin $(STATIC)/app*.wasm* $(STATIC)/wasm_exec.js

@@ -15,9 +15,10 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// staticFS holds web/static: app.css and app.js (committed), and the
-// build's app.wasm with its precompressed .br and .gz and wasm_exec.js
-// (made by make wasm, never committed).
+// staticFS holds web/static: app.css, app.js and the pages' scripts
+// (committed), and the build's modules, app.PAGE.wasm with their
+// precompressed .br and .gz, and wasm_exec.js (made by make wasm, never
+// committed).
 //
 //go:embed static
 var staticFS embed.FS
@@ -30,6 +31,10 @@ func Static() fs.FS {
 	}
 	return sub
 }
+
+// ModuleFile is the file in web/static of the page module's WebAssembly
+// module (make wasm builds wasm/module there).
+func ModuleFile(module string) string { return "app." + module + ".wasm" }
 
 // asset is one static file, with its precompressed forms.
 type asset struct {

@@ -3,11 +3,8 @@ package web
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
-	"math"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -21,6 +18,7 @@ import (
 	"nnplay/engine"
 	"nnplay/web/chart"
 	"nnplay/web/i18n"
+	"nnplay/web/netrun"
 	"nnplay/web/state"
 	"nnplay/web/templates"
 	"nnplay/web/view"
@@ -119,21 +117,16 @@ func (s *Server) base(c echo.Context) string {
 // training buttons ask.
 func (s *Server) advance(ctx context.Context, n *state.Network) error {
 	return s.admitted(ctx, func(ctx context.Context) error {
-		run, err := view.Replay(ctx, *n)
+		run, err := netrun.Advance(ctx, n)
 		if err != nil {
 			return err
 		}
-		run.Play(ctx, n.Advance)
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		n.Epoch, n.Edits, n.Advance = run.S.Epoch, run.S.Edits, 0
 		// The page this redirects to shows this very run: keep it, so the
 		// next request does not replay it again (a played run and its
-		// replayed link agree to the bit: view's TestLivePlayReplays).
+		// replayed link agree to the bit: netrun's TestLivePlayReplays).
 		// (Not a run that diverged: its link replays to a run that did not.)
-		if !run.Diverged {
-			s.cache.put("replay:"+n.ReplayQuery(), "application/octet-stream", encodeSnapshot(run.Snapshot()))
+		if !run.Diverged() {
+			s.putSnapshot(n.ReplayQuery(), run.Snapshot())
 		}
 		return nil
 	})
@@ -141,29 +134,30 @@ func (s *Server) advance(ctx context.Context, n *state.Network) error {
 
 // netRun returns the run of n at its epoch, from the snapshot cache or a
 // replay.
-func (s *Server) netRun(ctx context.Context, n state.Network) (*view.Run, error) {
+func (s *Server) netRun(ctx context.Context, n state.Network) (*netrun.Run, error) {
 	snap, err := s.snapshot(ctx, n)
 	if err != nil {
 		return nil, err
 	}
-	return view.Restore(n, snap)
+	return netrun.Restore(n, snap)
 }
 
 // snapshot replays n's link, under admission (unless the request already
 // holds a slot) and once for concurrent requests, and caches the result
 // by the link's replay query: the states that differ only in how they are
 // shown share it.
-func (s *Server) snapshot(ctx context.Context, n state.Network) (*view.Snapshot, error) {
+func (s *Server) snapshot(ctx context.Context, n state.Network) (*netrun.Snapshot, error) {
 	key := "replay:" + n.ReplayQuery()
 	if _, body, ok := s.cache.get(key); ok {
-		if snap, err := decodeSnapshot(body); err == nil {
+		snap := &netrun.Snapshot{}
+		if err := snap.UnmarshalBinary(body); err == nil {
 			return snap, nil
 		}
 	}
 	v, err := s.flight.do(ctx, key, func() (any, error) {
-		var snap *view.Snapshot
+		var snap *netrun.Snapshot
 		err := s.admitted(ctx, func(ctx context.Context) error {
-			run, err := view.Replay(ctx, n)
+			run, err := netrun.Replay(ctx, n)
 			if err != nil {
 				return err
 			}
@@ -173,98 +167,23 @@ func (s *Server) snapshot(ctx context.Context, n state.Network) (*view.Snapshot,
 		if err != nil {
 			return nil, err
 		}
-		s.cache.put(key, "application/octet-stream", encodeSnapshot(snap))
+		s.putSnapshot(n.ReplayQuery(), snap)
 		return snap, nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return v.(*view.Snapshot), nil
+	return v.(*netrun.Snapshot), nil
 }
 
-// encodeSnapshot writes a snapshot compactly for the byte-bounded cache.
-func encodeSnapshot(s *view.Snapshot) []byte {
-	b := make([]byte, 0, 16+8*len(s.Params)+40*(len(s.History)+1))
-	b = binary.AppendUvarint(b, uint64(s.Epoch))
-	if s.Diverged {
-		b = append(b, 1)
-	} else {
-		b = append(b, 0)
-	}
-	b = binary.AppendUvarint(b, uint64(len(s.Params)))
-	for _, p := range s.Params {
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(p))
-	}
-	metrics := func(m engine.Metrics) {
-		b = binary.AppendUvarint(b, uint64(m.Epoch))
-		for _, v := range []float64{m.TrainLoss, m.TestLoss, m.TrainAccuracy, m.TestAccuracy} {
-			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
-		}
-	}
-	metrics(s.Now)
-	b = binary.AppendUvarint(b, uint64(len(s.History)))
-	for _, m := range s.History {
-		metrics(m)
-	}
-	return b
-}
-
-var errSnapshot = errors.New("web: damaged snapshot")
-
-func decodeSnapshot(b []byte) (*view.Snapshot, error) {
-	s := &view.Snapshot{}
-	bad := false
-	uvarint := func() int {
-		v, n := binary.Uvarint(b)
-		if n <= 0 || v > 1<<31 {
-			bad = true
-			return 0
-		}
-		b = b[n:]
-		return int(v)
-	}
-	float := func() float64 {
-		if len(b) < 8 {
-			bad = true
-			return 0
-		}
-		v := math.Float64frombits(binary.LittleEndian.Uint64(b))
-		b = b[8:]
-		return v
-	}
-	metrics := func() engine.Metrics {
-		return engine.Metrics{Epoch: uvarint(), TrainLoss: float(), TestLoss: float(), TrainAccuracy: float(), TestAccuracy: float()}
-	}
-	s.Epoch = uvarint()
-	if len(b) == 0 {
-		return nil, errSnapshot
-	}
-	s.Diverged, b = b[0] == 1, b[1:]
-	np := uvarint()
-	if bad || np > len(b)/8 {
-		return nil, errSnapshot
-	}
-	s.Params = make([]float64, np)
-	for i := range s.Params {
-		s.Params[i] = float()
-	}
-	s.Now = metrics()
-	nh := uvarint()
-	if bad || nh > len(b)/8 {
-		return nil, errSnapshot
-	}
-	s.History = make([]engine.Metrics, nh)
-	for i := range s.History {
-		s.History[i] = metrics()
-	}
-	if bad || len(b) != 0 {
-		return nil, errSnapshot
-	}
-	return s, nil
+// putSnapshot caches the snapshot of a link's replay by its replay query.
+func (s *Server) putSnapshot(replayQuery string, snap *netrun.Snapshot) {
+	b, _ := snap.MarshalBinary() // it cannot fail
+	s.cache.put("replay:"+replayQuery, "application/octet-stream", b)
 }
 
 // boundaryOf describes a run's decision-boundary chart.
-func boundaryOf(run *view.Run, m *i18n.Messages) *chart.Boundary {
+func boundaryOf(run *netrun.Run, m *i18n.Messages) *chart.Boundary {
 	n, _ := view.HeatGrid(run.S.Params())
 	b := &chart.Boundary{N: n, Discrete: run.S.Discrete, Labels: run.S.Labels()}
 	if run.P != nil {

@@ -17,6 +17,7 @@ import (
 
 	"nnplay/engine"
 	"nnplay/web/i18n"
+	"nnplay/web/netrun"
 	"nnplay/web/state"
 	"nnplay/web/view"
 )
@@ -393,7 +394,7 @@ func TestNetworkLiveKeys(t *testing.T) {
 	n.Hidden, n.Epoch, n.Sel, n.Data, n.Tool = []int{3, 2}, 10, state.Sel{Kind: 'n', L: 1, J: 1}, state.OwnData, state.ToolPos
 	n.Points = []engine.Point{{X: 1, Y: 1, Label: 1}, {X: -1, Y: -1, Label: -1}}
 	body := get(s, "/network?"+n.Encode()).Body.String()
-	run, err := view.Replay(context.Background(), n)
+	run, err := netrun.Replay(context.Background(), n)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -414,22 +415,4 @@ func TestNetworkLiveKeys(t *testing.T) {
 	check("data-list", keysOf(live.Lists))
 	check("name", keysOf(live.Form))
 	check("name", keysOf(live.Checked))
-}
-
-func TestSnapshotCodec(t *testing.T) {
-	t.Parallel()
-	n := state.DefaultNetwork()
-	n.Epoch = 30
-	run, _ := view.Replay(context.Background(), n)
-	snap := run.Snapshot()
-	got, err := decodeSnapshot(encodeSnapshot(snap))
-	if err != nil || got.Epoch != 30 || len(got.History) != 31 || got.Params[3] != snap.Params[3] || got.Now != snap.Now {
-		t.Errorf("snapshot round trip: %v %+v", err, got)
-	}
-	b := encodeSnapshot(snap)
-	for _, cut := range []int{0, 1, 5, len(b) - 1} {
-		if _, err := decodeSnapshot(b[:cut]); err == nil {
-			t.Errorf("a snapshot cut at %d decoded", cut)
-		}
-	}
 }

@@ -174,9 +174,9 @@ func (s *Server) decorate(c echo.Context, pg *view.Page) {
 	if pg.Base == "" {
 		pg.Base = c.Scheme() + "://" + c.Request().Host
 	}
-	pg.Assets = view.Assets{
-		CSS: s.assets.URL("app.css"), JS: s.assets.URL("app.js"),
-		WasmExec: s.assets.URL("wasm_exec.js"), Wasm: s.assets.URL("app.wasm"),
+	pg.Assets = view.Assets{CSS: s.assets.URL("app.css"), JS: s.assets.URL("app.js")}
+	if pg.Module != "" {
+		pg.Assets.WasmExec, pg.Assets.Wasm = s.assets.URL("wasm_exec.js"), s.assets.URL(ModuleFile(pg.Module))
 	}
 	if pg.Script != "" {
 		pg.Assets.Page = s.assets.URL(pg.Script)

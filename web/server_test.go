@@ -252,7 +252,7 @@ func TestStaticAssets(t *testing.T) {
 			t.Errorf("%s: %d %v", name, rec.Code, rec.Header())
 		}
 	}
-	if wasm := s.assets.URL("app.wasm"); wasm != "" {
+	if wasm := s.assets.URL(ModuleFile("network")); wasm != "" {
 		rec := get(s, wasm, "Accept-Encoding: gzip, deflate, br, zstd")
 		if rec.Header().Get("Content-Type") != "application/wasm" || rec.Header().Get("Content-Encoding") != "br" || !strings.Contains(rec.Header().Get("Vary"), "Accept-Encoding") {
 			t.Errorf("wasm: %v", rec.Header())

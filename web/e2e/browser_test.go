@@ -41,8 +41,10 @@ func startE2E(t testing.TB) *e2e {
 	}
 	// The server embeds web/static when it is compiled: the module must
 	// have been built before.
-	if _, err := fs.Stat(web.Static(), "app.wasm"); err != nil {
-		t.Fatal("web/static/app.wasm is missing: run make wasm (make test does) before go test")
+	for _, m := range []string{"neuron", "conv", "network"} {
+		if _, err := fs.Stat(web.Static(), web.ModuleFile(m)); err != nil {
+			t.Fatalf("web/static/%s is missing: run make wasm (make test does) before go test", web.ModuleFile(m))
+		}
 	}
 	s, err := web.New(web.Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {

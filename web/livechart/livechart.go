@@ -11,10 +11,11 @@
 package livechart
 
 import (
-	"html"
 	"math"
 	"strconv"
 	"strings"
+
+	"nnplay/web/textf"
 )
 
 // Series is one line of a chart.
@@ -69,7 +70,7 @@ func (c *Chart) SVG() string {
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 `)
 	b.WriteString(itoa(c.Width) + " " + itoa(c.Height))
 	b.WriteString(`" ` + font + ` font-size="12"><title>`)
-	b.WriteString(html.EscapeString(c.Title))
+	b.WriteString(textf.EscapeHTML(c.Title))
 	b.WriteString(`</title><rect width="100%" height="100%" fill="#fff"/>`)
 
 	// Grid and tick labels.
@@ -92,13 +93,13 @@ func (c *Chart) SVG() string {
 	}
 	b.WriteString(`<rect x="` + ftoa(padLeft) + `" y="` + ftoa(padTop) + `" width="` + ftoa(plotW) + `" height="` + ftoa(plotH) + `" fill="none" stroke="` + axisColor + `"/>`)
 	text(&b, padLeft+plotW/2, h-6, "middle", c.XLabel)
-	b.WriteString(`<text x="14" y="` + ftoa(padTop+plotH/2) + `" text-anchor="middle" fill="` + textColor + `" transform="rotate(-90 14 ` + ftoa(padTop+plotH/2) + `)">` + html.EscapeString(c.YLabel) + `</text>`)
+	b.WriteString(`<text x="14" y="` + ftoa(padTop+plotH/2) + `" text-anchor="middle" fill="` + textColor + `" transform="rotate(-90 14 ` + ftoa(padTop+plotH/2) + `)">` + textf.EscapeHTML(c.YLabel) + `</text>`)
 
 	// Lines, clipped to the plot area.
 	clip := c.ID + "-clip"
-	b.WriteString(`<clipPath id="` + html.EscapeString(clip) + `"><rect x="` + ftoa(padLeft) + `" y="` + ftoa(padTop) + `" width="` + ftoa(plotW) + `" height="` + ftoa(plotH) + `"/></clipPath><g clip-path="url(#` + html.EscapeString(clip) + `)">`)
+	b.WriteString(`<clipPath id="` + textf.EscapeHTML(clip) + `"><rect x="` + ftoa(padLeft) + `" y="` + ftoa(padTop) + `" width="` + ftoa(plotW) + `" height="` + ftoa(plotH) + `"/></clipPath><g clip-path="url(#` + textf.EscapeHTML(clip) + `)">`)
 	for _, s := range c.Series {
-		b.WriteString(`<polyline fill="none" stroke-width="2.5" stroke-linejoin="round" stroke="` + html.EscapeString(s.Color) + `" points="`)
+		b.WriteString(`<polyline fill="none" stroke-width="2.5" stroke-linejoin="round" stroke="` + textf.EscapeHTML(s.Color) + `" points="`)
 		for i := range s.X {
 			if math.IsNaN(s.Y[i]) || math.IsInf(s.Y[i], 0) {
 				continue
@@ -117,7 +118,7 @@ func (c *Chart) SVG() string {
 			continue
 		}
 		line(&b, x, y, x, padTop+plotH, m.Color, 1)
-		b.WriteString(`<circle cx="` + ftoa(x) + `" cy="` + ftoa(y) + `" r="5.5" fill="` + html.EscapeString(m.Color) + `" stroke="#fff" stroke-width="2"/>`)
+		b.WriteString(`<circle cx="` + ftoa(x) + `" cy="` + ftoa(y) + `" r="5.5" fill="` + textf.EscapeHTML(m.Color) + `" stroke="#fff" stroke-width="2"/>`)
 		anchor, dx := "start", 9.0
 		if x > padLeft+plotW*0.6 {
 			anchor, dx = "end", -9
@@ -126,13 +127,13 @@ func (c *Chart) SVG() string {
 		if y < padTop+20 {
 			dy = 18
 		}
-		b.WriteString(`<text x="` + ftoa(x+dx) + `" y="` + ftoa(y+dy) + `" text-anchor="` + anchor + `" fill="` + textColor + `" font-weight="bold" stroke="#fff" stroke-width="3" paint-order="stroke">` + html.EscapeString(m.Label) + `</text>`)
+		b.WriteString(`<text x="` + ftoa(x+dx) + `" y="` + ftoa(y+dy) + `" text-anchor="` + anchor + `" fill="` + textColor + `" font-weight="bold" stroke="#fff" stroke-width="3" paint-order="stroke">` + textf.EscapeHTML(m.Label) + `</text>`)
 	}
 	if c.Legend && len(c.Series) > 0 {
 		y := padTop + 16.0
 		for _, s := range c.Series {
 			line(&b, padLeft+10, y-4, padLeft+30, y-4, s.Color, 3)
-			b.WriteString(`<text x="` + ftoa(padLeft+36) + `" y="` + ftoa(y) + `" fill="` + textColor + `" stroke="#fff" stroke-width="3" paint-order="stroke">` + html.EscapeString(s.Label) + `</text>`)
+			b.WriteString(`<text x="` + ftoa(padLeft+36) + `" y="` + ftoa(y) + `" fill="` + textColor + `" stroke="#fff" stroke-width="3" paint-order="stroke">` + textf.EscapeHTML(s.Label) + `</text>`)
 			y += 17
 		}
 	}
@@ -202,11 +203,11 @@ func TickLabel(v float64) string {
 }
 
 func line(b *strings.Builder, x1, y1, x2, y2 float64, color string, width float64) {
-	b.WriteString(`<line x1="` + ftoa(x1) + `" y1="` + ftoa(y1) + `" x2="` + ftoa(x2) + `" y2="` + ftoa(y2) + `" stroke="` + html.EscapeString(color) + `" stroke-width="` + ftoa(width) + `"/>`)
+	b.WriteString(`<line x1="` + ftoa(x1) + `" y1="` + ftoa(y1) + `" x2="` + ftoa(x2) + `" y2="` + ftoa(y2) + `" stroke="` + textf.EscapeHTML(color) + `" stroke-width="` + ftoa(width) + `"/>`)
 }
 
 func text(b *strings.Builder, x, y float64, anchor, s string) {
-	b.WriteString(`<text x="` + ftoa(x) + `" y="` + ftoa(y) + `" text-anchor="` + anchor + `" fill="` + textColor + `">` + html.EscapeString(s) + `</text>`)
+	b.WriteString(`<text x="` + ftoa(x) + `" y="` + ftoa(y) + `" text-anchor="` + anchor + `" fill="` + textColor + `">` + textf.EscapeHTML(s) + `</text>`)
 }
 
 func ftoa(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }

@@ -183,7 +183,7 @@ func convPage(lang i18n.Lang, c state.Conv, draft bool) *ConvPage {
 	p := &ConvPage{Page: Page{
 		M: m, Lang: m.Lang, Nav: "conv", Path: ConvPath,
 		NavQuery: state.Home{Lang: c.Lang}.Encode(),
-		Title:    m.Conv.Title, Desc: m.Conv.Lead, Script: "conv.js",
+		Title:    m.Conv.Title, Desc: m.Conv.Lead, Script: "conv.js", Module: "conv",
 	}, Draft: draft}
 	if !draft {
 		p.Query = c.Encode()
@@ -603,9 +603,9 @@ func gridSVG(img engine.Map, b engine.Breakdown, in Display, crop bool) string {
 			} else {
 				textf.Fprintf(&sb, `<rect class="pad" x="%d" y="%d" width="%d" height="%d"></rect>`, px, py, cellPx, cellPx)
 			}
-			textf.Fprintf(&sb, `<text class="%s" x="%d" y="%d">%s</text>`, class, px+cellPx/2, py+cellPx/2+2, escapeXML(text))
+			textf.Fprintf(&sb, `<text class="%s" x="%d" y="%d">%s</text>`, class, px+cellPx/2, py+cellPx/2+2, textf.EscapeHTML(text))
 			if inWin {
-				textf.Fprintf(&sb, `<text class="w %s" x="%d" y="%d">×%s</text>`, class, px+cellPx-4, py+cellPx-5, escapeXML(Num(float64(t.Weight))))
+				textf.Fprintf(&sb, `<text class="w %s" x="%d" y="%d">×%s</text>`, class, px+cellPx-4, py+cellPx-5, textf.EscapeHTML(Num(float64(t.Weight))))
 			}
 		}
 	}
@@ -638,7 +638,7 @@ func (p *ConvPage) outGridSVG(c state.Conv, sel MapView, x, y int) string {
 			}
 			label := textf.Sprintf(p.M.Conv.CellLink, cx, cy, Num(float64(v)))
 			textf.Fprintf(&sb, `<a href="%s" data-at="%d,%d" aria-label="%s"%s><rect x="%d" y="%d" width="%d" height="%d" fill="rgb(%d,%d,%d)"></rect><text class="%s" x="%d" y="%d">%s</text></a>`,
-				escapeXML(href), cx, cy, escapeXML(label), cur, cx*cellPx, cy*cellPx, cellPx, cellPx, lv, lv, lv, class, cx*cellPx+cellPx/2, cy*cellPx+cellPx/2+2, escapeXML(Num(float64(v))))
+				textf.EscapeHTML(href), cx, cy, textf.EscapeHTML(label), cur, cx*cellPx, cy*cellPx, cellPx, cellPx, lv, lv, lv, class, cx*cellPx+cellPx/2, cy*cellPx+cellPx/2+2, textf.EscapeHTML(Num(float64(v))))
 		}
 	}
 	textf.Fprintf(&sb, `<rect class="cell" x="%d" y="%d" width="%d" height="%d"></rect></svg>`, x*cellPx, y*cellPx, cellPx, cellPx)
@@ -810,9 +810,3 @@ func StageText(r *ConvResult, i int) string {
 	}
 	return ""
 }
-
-// xmlEscaper escapes text for SVG markup (package html would bring its
-// table of 2,000 entities into the wasm module).
-var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
-
-func escapeXML(s string) string { return xmlEscaper.Replace(s) }

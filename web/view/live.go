@@ -3,6 +3,8 @@ package view
 import (
 	"slices"
 	"strconv"
+
+	"nnplay/web/textf"
 )
 
 // Live is a page update for the browser's glue, sent as JSON by the wasm
@@ -43,7 +45,7 @@ type Live struct {
 func (l *Live) JSON() []byte {
 	b := make([]byte, 0, 4096)
 	b = append(b, `{"query":`...)
-	b = appendString(b, l.Query)
+	b = textf.AppendJSONString(b, l.Query)
 	b = appendStringMap(b, "text", l.Text)
 	b = appendStringMap(b, "title", l.Title)
 	if len(l.Tables) > 0 {
@@ -52,7 +54,7 @@ func (l *Live) JSON() []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendString(b, k)
+			b = textf.AppendJSONString(b, k)
 			t := l.Tables[k]
 			b = append(b, `:{"head":`...)
 			b = appendStrings(b, t.Head)
@@ -81,7 +83,7 @@ func (l *Live) JSON() []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendString(b, k)
+			b = textf.AppendJSONString(b, k)
 			b = append(b, ':')
 			b = strconv.AppendBool(b, l.Enabled[k])
 		}
@@ -93,7 +95,7 @@ func (l *Live) JSON() []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendString(b, k)
+			b = textf.AppendJSONString(b, k)
 			b = append(b, ':')
 			b = strconv.AppendInt(b, int64(l.Lists[k]), 10)
 		}
@@ -108,9 +110,9 @@ func (l *Live) JSON() []byte {
 				b = append(b, ',')
 			}
 			b = append(b, `{"field":`...)
-			b = appendString(b, e.Field)
+			b = textf.AppendJSONString(b, e.Field)
 			b = append(b, `,"key":`...)
-			b = appendString(b, e.Key)
+			b = textf.AppendJSONString(b, e.Key)
 			if e.Index != 0 {
 				b = append(b, `,"index":`...)
 				b = strconv.AppendInt(b, int64(e.Index), 10)
@@ -120,7 +122,7 @@ func (l *Live) JSON() []byte {
 				b = strconv.AppendInt(b, int64(e.Row), 10)
 			}
 			b = append(b, `,"message":`...)
-			b = appendString(b, e.Message)
+			b = textf.AppendJSONString(b, e.Message)
 			b = append(b, '}')
 		}
 		b = append(b, ']')
@@ -139,9 +141,9 @@ func appendStringMap(b []byte, name string, m map[string]string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, k)
+		b = textf.AppendJSONString(b, k)
 		b = append(b, ':')
-		b = appendString(b, m[k])
+		b = textf.AppendJSONString(b, m[k])
 	}
 	return append(b, '}')
 }
@@ -157,7 +159,7 @@ func appendListMap(b []byte, name string, m map[string][]string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, k)
+		b = textf.AppendJSONString(b, k)
 		b = append(b, ':')
 		b = appendStrings(b, m[k])
 	}
@@ -173,46 +175,9 @@ func appendStrings(b []byte, ss []string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, s)
+		b = textf.AppendJSONString(b, s)
 	}
 	return append(b, ']')
-}
-
-// appendString appends s as a JSON string, escaping what JSON requires and
-// "<", ">", "&" as encoding/json does, so the text is safe anywhere.
-func appendString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0 // s[start:i] needs no escaping: it is copied in one go
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != 0xe2 {
-			continue
-		}
-		b = append(b, s[start:i]...)
-		start = i + 1
-		switch {
-		case c == '"' || c == '\\':
-			b = append(b, '\\', c)
-		case c == '\n':
-			b = append(b, '\\', 'n')
-		case c == '\r':
-			b = append(b, '\\', 'r')
-		case c == '\t':
-			b = append(b, '\\', 't')
-		case c < 0x20 || c == '<' || c == '>' || c == '&':
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
-		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]&^1 == 0xa8:
-			// U+2028 and U+2029 are valid JSON but not valid JavaScript.
-			b = append(b, '\\', 'u', '2', '0', '2', hex[s[i+2]&15])
-			i += 2
-			start = i + 1
-		default:
-			b = append(b, c) // another character starting with 0xe2
-		}
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -1,7 +1,6 @@
 package view
 
 import (
-	"html"
 	"math"
 	"math/rand/v2"
 	"net/url"
@@ -155,8 +154,8 @@ type NetworkOptions struct {
 }
 
 // Network builds the page of a run.
-func Network(r *Run, lang i18n.Lang, opt NetworkOptions) *NetworkPage {
-	s := r.S
+func Network(r NetworkRun, lang i18n.Lang, opt NetworkOptions) *NetworkPage {
+	s := *r.State()
 	p := networkPage(lang, &s)
 	p.S = &s
 	if !opt.Light {
@@ -187,7 +186,7 @@ func networkPage(lang i18n.Lang, s *state.Network) *NetworkPage {
 		NavQuery: state.Home{Lang: s.Lang}.Encode(),
 		Title:    m.Network.Title, Desc: m.Network.Lead,
 		Preview: Link(NetworkPreviewPath, q),
-		Script:  "network.js",
+		Script:  "network.js", Module: "network",
 		LangLinks: langLinks(NetworkPath, m.Lang, func(l i18n.Lang) string {
 			c := *s
 			c.Lang = l
@@ -365,8 +364,8 @@ func networkFormFromValues(m *i18n.Messages, q url.Values) NetworkForm {
 	return f
 }
 
-func networkResult(m *i18n.Messages, r *Run, opt NetworkOptions) *NetworkResult {
-	s := &r.S
+func networkResult(m *i18n.Messages, r NetworkRun, opt NetworkOptions) *NetworkResult {
+	s := r.State()
 	mn := &m.Network
 	res := &NetworkResult{Epoch: strconv.Itoa(s.Epoch), EpochMax: strconv.Itoa(s.MaxEpoch())}
 	now := r.Metrics()
@@ -377,8 +376,8 @@ func networkResult(m *i18n.Messages, r *Run, opt NetworkOptions) *NetworkResult 
 	}
 
 	var train, test []engine.Point
-	if r.P != nil {
-		train, test = r.P.TrainPoints(), r.P.TestPoints()
+	if p := r.Playground(); p != nil {
+		train, test = p.TrainPoints(), p.TestPoints()
 	} else if s.Data == state.OwnData {
 		train = s.Points
 	}
@@ -401,7 +400,7 @@ func networkResult(m *i18n.Messages, r *Run, opt NetworkOptions) *NetworkResult 
 	res.HeatN = n
 	var thumb Thumb
 	if !opt.NoHeat {
-		res.Heat = r.HeatmapsTo(nil, n)
+		res.Heat = HeatmapsTo(nil, r, n)
 	}
 	if opt.Image != nil && res.Heat != nil {
 		nn := n * n
@@ -410,7 +409,7 @@ func networkResult(m *i18n.Messages, r *Run, opt NetworkOptions) *NetworkResult 
 	} else {
 		thumb = CanvasThumb(n)
 	}
-	mlp := r.mlp()
+	mlp := runMLP(r)
 	res.Diagram = diagram(m, s, mlp, thumb, FeatureThumbURL)
 	res.Math, res.Edit = mathPanel(m, s, mlp)
 	res.Loss, res.LossTable = lossChart(m, s, r.History(), now)
@@ -430,17 +429,18 @@ func networkResult(m *i18n.Messages, r *Run, opt NetworkOptions) *NetworkResult 
 	return res
 }
 
-// HeatmapsTo writes the heatmaps of the output and every hidden neuron
+// HeatmapsTo writes the heatmaps of r's output and every hidden neuron
 // (engine.BoundaryTo) to dst; with no data to train on, they are blank.
-func (r *Run) HeatmapsTo(dst []byte, n int) []byte {
-	if r.P != nil {
-		return r.P.BoundaryTo(dst, n)
+func HeatmapsTo(dst []byte, r NetworkRun, n int) []byte {
+	if p := r.Playground(); p != nil {
+		return p.BoundaryTo(dst, n)
 	}
-	k := (1 + r.S.Params()) * n * n // at least as many as there are neurons
+	s := r.State()
+	k := (1 + s.Params()) * n * n // at least as many as there are neurons
 	if cap(dst) < k {
 		dst = make([]byte, k)
 	}
-	dst = dst[:(1+hiddenNeurons(&r.S))*n*n]
+	dst = dst[:(1+hiddenNeurons(s))*n*n]
 	for i := range dst {
 		dst[i] = engine.HeatmapZero
 	}
@@ -455,15 +455,16 @@ func hiddenNeurons(s *state.Network) int {
 	return h
 }
 
-// mlp returns the run's network, or, when there is no data to train on
+// runMLP returns the run's network, or, when there is no data to train on
 // (own data with too few points), the one it would start from: the seed's
 // initial weights, as engine.Playground draws them.
-func (r *Run) mlp() *engine.MLP {
-	if r.P != nil {
-		return r.P.MLP()
+func runMLP(r NetworkRun) *engine.MLP {
+	if p := r.Playground(); p != nil {
+		return p.MLP()
 	}
-	c := r.S.Config()
-	m := engine.NewMLP(r.S.Sizes(), c.Activation, c.Output)
+	s := r.State()
+	c := s.Config()
+	m := engine.NewMLP(s.Sizes(), c.Activation, c.Output)
 	m.Init(rand.New(rand.NewPCG(c.Seed, 2)))
 	return m
 }
@@ -500,13 +501,13 @@ func metricsOut(m *i18n.Messages, s *state.Network, now engine.Metrics) []Metric
 	return out
 }
 
-func status(m *i18n.Messages, r *Run, stop Stop) string {
+func status(m *i18n.Messages, r NetworkRun, stop Stop) string {
 	mn := &m.Network
-	s := &r.S
+	s := r.State()
 	switch {
 	case !s.Trainable():
 		return mn.OwnTooFew
-	case r.Diverged || stop == StopDiverg:
+	case r.Diverged() || stop == StopDiverg:
 		return textf.Sprintf(mn.Diverged, s.Epoch+1, s.Epoch)
 	case stop == StopEpoch:
 		return textf.Sprintf(mn.StoppedEpoch, s.Epoch)
@@ -540,7 +541,7 @@ func probe(s *state.Network, mlp *engine.MLP) [][]float64 {
 func mathPanel(m *i18n.Messages, s *state.Network, mlp *engine.MLP) (string, EditControl) {
 	mn := &m.Network
 	var b strings.Builder
-	esc := html.EscapeString
+	esc := textf.EscapeHTML
 	p := func(class, text string) {
 		b.WriteString(`<p class="` + class + `">` + esc(text) + `</p>`)
 	}
@@ -686,7 +687,7 @@ func editsList(m *i18n.Messages, s *state.Network) (string, int) {
 		case state.EditRegRate:
 			text = textf.Sprintf(mn.EditSetting, e.Epoch, mn.RegRate, Num(e.Value))
 		}
-		b.WriteString(`<li id="` + FieldID("ed", i+1) + `">` + html.EscapeString(text) + `</li>`)
+		b.WriteString(`<li id="` + FieldID("ed", i+1) + `">` + textf.EscapeHTML(text) + `</li>`)
 	}
 	b.WriteString(`</ol>`)
 	return b.String(), len(s.Edits)
@@ -695,10 +696,10 @@ func editsList(m *i18n.Messages, s *state.Network) (string, int) {
 // CatchingUp is the update while the browser replays a link: the page
 // keeps what the server rendered for that very state, with a note of the
 // progress.
-func CatchingUp(r *Run, lang i18n.Lang) *Live {
+func CatchingUp(r NetworkRun, lang i18n.Lang) *Live {
 	m := i18n.For(lang)
-	return &Live{Query: r.S.Encode(), Text: map[string]string{
-		"status": textf.Sprintf(m.Network.CatchingUp, r.At(), r.S.Epoch),
+	return &Live{Query: r.State().Encode(), Text: map[string]string{
+		"status": textf.Sprintf(m.Network.CatchingUp, r.At(), r.State().Epoch),
 	}}
 }
 
@@ -805,17 +806,18 @@ func check(on bool) []string {
 // label, the set (train or test) and the network's output there, every
 // number in its shortest exact form (nothing a link holds can become a
 // spreadsheet formula: every cell is a number or a fixed word).
-func NetworkCSV(r *Run) [][]string {
+func NetworkCSV(r NetworkRun) [][]string {
 	out := [][]string{{"x1", "x2", "label", "set", "output"}}
-	if r.P == nil {
+	pg := r.Playground()
+	if pg == nil {
 		return out
 	}
 	for _, set := range []struct {
 		name string
 		pts  []engine.Point
-	}{{"train", r.P.TrainPoints()}, {"test", r.P.TestPoints()}} {
+	}{{"train", pg.TrainPoints()}, {"test", pg.TestPoints()}} {
 		for _, p := range set.pts {
-			out = append(out, []string{Exact(p.X), Exact(p.Y), Exact(p.Label), set.name, Exact(r.P.Predict(p.X, p.Y))})
+			out = append(out, []string{Exact(p.X), Exact(p.Y), Exact(p.Label), set.name, Exact(pg.Predict(p.X, p.Y))})
 		}
 	}
 	return out
@@ -823,7 +825,7 @@ func NetworkCSV(r *Run) [][]string {
 
 // HistoryCSV returns the loss history as CSV records (engine.History: at
 // most engine.MaxHistory evenly spaced epochs and always the last).
-func HistoryCSV(r *Run) [][]string {
+func HistoryCSV(r NetworkRun) [][]string {
 	out := [][]string{{"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"}}
 	for _, h := range r.History() {
 		out = append(out, []string{strconv.Itoa(h.Epoch), Exact(h.TrainLoss), Exact(h.TestLoss), Exact(h.TrainAccuracy), Exact(h.TestAccuracy)})
@@ -863,8 +865,8 @@ type PointsJSONs struct {
 
 // NetworkData returns the run's network as data. Non-finite scores are
 // left out (JSON has no NaN).
-func NetworkData(r *Run) NetworkJSON {
-	s := &r.S
+func NetworkData(r NetworkRun) NetworkJSON {
+	s := r.State()
 	out, _ := engine.OutputByName(s.Out)
 	d := NetworkJSON{
 		Query: s.ReplayQuery(), Epoch: s.Epoch, Features: s.Features, Sizes: s.Sizes(), Activation: s.Act,
@@ -880,7 +882,7 @@ func NetworkData(r *Run) NetworkJSON {
 	now := r.Metrics()
 	d.TrainLoss, d.TestLoss = finite(now.TrainLoss), finite(now.TestLoss)
 	d.TrainAcc, d.TestAcc = finite(now.TrainAccuracy), finite(now.TestAccuracy)
-	mlp := r.mlp()
+	mlp := runMLP(r)
 	sizes := s.Sizes()
 	for l := 1; l < len(sizes); l++ {
 		lj := LayerJSON{Weights: make([][]float64, sizes[l]), Biases: make([]float64, sizes[l])}
@@ -893,8 +895,8 @@ func NetworkData(r *Run) NetworkJSON {
 		}
 		d.Layers = append(d.Layers, lj)
 	}
-	if r.P != nil {
-		d.Points = &PointsJSONs{Train: len(r.P.TrainPoints()), Test: len(r.P.TestPoints())}
+	if p := r.Playground(); p != nil {
+		d.Points = &PointsJSONs{Train: len(p.TrainPoints()), Test: len(p.TestPoints())}
 	}
 	return d
 }

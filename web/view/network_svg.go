@@ -1,8 +1,6 @@
 package view
 
 import (
-	"html"
-	"nnplay/web/textf"
 	"strconv"
 	"strings"
 
@@ -10,6 +8,7 @@ import (
 	"nnplay/web/i18n"
 	"nnplay/web/livechart"
 	"nnplay/web/state"
+	"nnplay/web/textf"
 )
 
 // The network diagram's geometry, in SVG user units.
@@ -38,7 +37,7 @@ func CanvasThumb(n int) Thumb {
 // URIs), src(k) for heatmap k.
 func ImageThumb(src func(k int) string) Thumb {
 	return func(k int, x, y, size float64) string {
-		return `<image class="heat" href="` + html.EscapeString(src(k)) + `" x="` + ftoa(x) + `" y="` + ftoa(y) + `" width="` + ftoa(size) + `" height="` + ftoa(size) + `" preserveAspectRatio="none"/>`
+		return `<image class="heat" href="` + textf.EscapeHTML(src(k)) + `" x="` + ftoa(x) + `" y="` + ftoa(y) + `" width="` + ftoa(size) + `" height="` + ftoa(size) + `" preserveAspectRatio="none"/>`
 	}
 }
 
@@ -90,7 +89,7 @@ func diagram(m *i18n.Messages, s *state.Network, mlp *engine.MLP, thumb Thumb, f
 	if len(sizes) > 4 || rows > 8 {
 		cls = "net wide" // too much to shrink into a phone: it scrolls
 	}
-	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="` + cls + `" viewBox="0 0 ` + strconv.Itoa(w) + " " + strconv.Itoa(h) + `" width="` + strconv.Itoa(w) + `" height="` + strconv.Itoa(h) + `" role="group" aria-label="` + html.EscapeString(alt) + `" ` + font + `>`)
+	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="` + cls + `" viewBox="0 0 ` + strconv.Itoa(w) + " " + strconv.Itoa(h) + `" width="` + strconv.Itoa(w) + `" height="` + strconv.Itoa(h) + `" role="group" aria-label="` + textf.EscapeHTML(alt) + `" ` + font + `>`)
 	b.WriteString(`<g class="links">`)
 	// Links are most of a big network's diagram, which the page redraws
 	// while it trains: they are written with appends, not concatenations.
@@ -129,9 +128,9 @@ func diagram(m *i18n.Messages, s *state.Network, mlp *engine.MLP, thumb Thumb, f
 				d = append(d, ' ')
 				d = appendF(d, y2)
 				buf = d
-				label := html.EscapeString("w " + NeuronName(s, l-1, i) + " → " + NeuronName(s, l, j) + " = " + Num(wt))
+				label := textf.EscapeHTML("w " + NeuronName(s, l-1, i) + " → " + NeuronName(s, l, j) + " = " + Num(wt))
 				b.WriteString(`<a href="`)
-				b.WriteString(html.EscapeString(selHref(sel)))
+				b.WriteString(textf.EscapeHTML(selHref(sel)))
 				b.WriteString(`" data-op="sel-`)
 				b.WriteString(sel.String())
 				b.WriteString(`"><title>`) // the link's accessible name
@@ -180,11 +179,11 @@ func diagram(m *i18n.Messages, s *state.Network, mlp *engine.MLP, thumb Thumb, f
 			if s.Sel == sel {
 				cls = "node sel"
 			}
-			b.WriteString(`<a href="` + html.EscapeString(selHref(sel)) + `" data-op="sel-` + sel.String() + `" aria-label="` + html.EscapeString(label) + `"><title>` + html.EscapeString(label) + `</title>`)
+			b.WriteString(`<a href="` + textf.EscapeHTML(selHref(sel)) + `" data-op="sel-` + sel.String() + `" aria-label="` + textf.EscapeHTML(label) + `"><title>` + textf.EscapeHTML(label) + `</title>`)
 			switch {
 			case l == 0:
-				b.WriteString(`<image href="` + html.EscapeString(featureURL(s.Features[j-1])) + `" x="` + ftoa(x) + `" y="` + ftoa(y) + `" width="` + ftoa(nodeSize) + `" height="` + ftoa(nodeSize) + `" preserveAspectRatio="none"/>`)
-				b.WriteString(`<text x="` + ftoa(x-6) + `" y="` + ftoa(y+nodeSize/2+5) + `" text-anchor="end">` + html.EscapeString(name) + `</text>`)
+				b.WriteString(`<image href="` + textf.EscapeHTML(featureURL(s.Features[j-1])) + `" x="` + ftoa(x) + `" y="` + ftoa(y) + `" width="` + ftoa(nodeSize) + `" height="` + ftoa(nodeSize) + `" preserveAspectRatio="none"/>`)
+				b.WriteString(`<text x="` + ftoa(x-6) + `" y="` + ftoa(y+nodeSize/2+5) + `" text-anchor="end">` + textf.EscapeHTML(name) + `</text>`)
 			case l == last:
 				b.WriteString(thumb(0, x, y, nodeSize))
 				b.WriteString(`<text x="` + ftoa(x+nodeSize+6) + `" y="` + ftoa(y+nodeSize/2+5) + `">o</text>`)

@@ -122,7 +122,7 @@ func neuronPage(lang i18n.Lang, n state.Neuron) *NeuronPage {
 	return &NeuronPage{Page: Page{
 		M: m, Lang: m.Lang, Nav: "neuron", Path: NeuronPath, Query: q,
 		NavQuery: state.Home{Lang: n.Lang}.Encode(),
-		Title:    m.Neuron.Title, Desc: m.Neuron.Lead,
+		Title:    m.Neuron.Title, Desc: m.Neuron.Lead, Module: "neuron",
 		Preview: Link(NeuronPreviewPath, q),
 		LangLinks: langLinks(NeuronPath, m.Lang, func(l i18n.Lang) string {
 			c := n

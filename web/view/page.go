@@ -27,6 +27,10 @@ type Page struct {
 	// Script names the page's own glue in web/static ("conv.js"), loaded
 	// after app.js; "" for none.
 	Script string
+	// Module names the page's WebAssembly module, built from wasm/MODULE
+	// to web/static/app.MODULE.wasm (the page's data-live name); "" for a
+	// page that does not go live.
+	Module string
 }
 
 // Assets are the fingerprinted paths of the static files a page loads.

@@ -4,7 +4,7 @@
 // CPU each time). andybalholm/brotli produces the same bytes as the C tool,
 // so no system package is needed.
 //
-//	go run ./internal/tools/precompress [-max-br BYTES] web/static/app.wasm
+//	go run ./internal/tools/precompress [-max-br BYTES] web/static/app.network.wasm
 //
 // With -max-br it fails when a file's brotli form is larger: the wasm
 // module's download budget is enforced by every build.

@@ -1,36 +1,38 @@
 //go:build js && wasm
 
-// Command wasm is nnplay's WebAssembly module: thin glue that lets the
-// browser run the same engine, state codec and view code as the server.
+// Package glue is what every page's WebAssembly module shares: the
+// nnplay global, its Promises, the form update and the address bar.
 //
-// It registers one global, nnplay, whose functions return Promises: they
-// resolve with JSON (or bytes) and reject with an Error for misuse or a
-// recovered panic. Nothing in this package computes; it converts and
-// delegates. Each page's glue is in its own file.
-package main
+// Each page has its own module, a main package under wasm/ named after
+// the page (wasm/neuron, wasm/conv, wasm/network), so a page downloads
+// only its own code; its main calls Serve. The nnplay global's functions
+// return Promises: they resolve with JSON (or bytes) and reject with an
+// Error for misuse or a recovered panic. Nothing here computes; it
+// converts and delegates.
+package glue
 
 import (
 	"errors"
 	"net/url"
-	"nnplay/web/textf"
 	"syscall/js"
 
 	"nnplay/web/i18n"
+	"nnplay/web/textf"
 	"nnplay/web/view"
 )
 
-// updates are the pages' form updates, by the page's data-live name.
-var updates = map[string]func(q url.Values, lang i18n.Lang, op string) *view.Live{
-	"neuron": neuronUpdate,
-}
+// Update is a page's form update: the decoded form's page, or its errors.
+type Update func(q url.Values, lang i18n.Lang, op string) *view.Live
 
-// funcs are the functions a page's own script calls besides update, by
-// name on the nnplay global; each page's file adds its own.
-var funcs = map[string]func(args []js.Value) (any, error){}
+// Func is a function the page's own script calls besides update.
+type Func func(args []js.Value) (any, error)
 
-func main() {
+// Serve registers the nnplay global with update (for the page whose
+// form's data-live is page) and funcs, by name, and serves calls from JS
+// for ever.
+func Serve(page string, update Update, funcs map[string]Func) {
 	api := js.Global().Get("Object").New()
-	api.Set("update", promiseFunc(update))
+	api.Set("update", promiseFunc(func(args []js.Value) (any, error) { return updateCall(page, update, args) }))
 	for name, f := range funcs {
 		api.Set(name, promiseFunc(f))
 	}
@@ -42,14 +44,14 @@ func main() {
 // an array of [name, value] pairs), applies op, computes the page update,
 // puts the canonical link in the address bar, and returns the update as
 // JSON (view.Live).
-func update(args []js.Value) (any, error) {
-	if len(args) != 3 || args[0].Type() != js.TypeString || !isArray(args[1]) || args[2].Type() != js.TypeString {
+func updateCall(name string, pageUpdate Update, args []js.Value) (any, error) {
+	if len(args) != 3 || args[0].Type() != js.TypeString || !IsArray(args[1]) || args[2].Type() != js.TypeString {
 		return nil, errors.New("nnplay.update(page, entries, op): a string, an array and a string expected")
 	}
 	q := url.Values{}
 	for i := range args[1].Length() {
 		p := args[1].Index(i)
-		if !isArray(p) || p.Length() != 2 || p.Index(0).Type() != js.TypeString || p.Index(1).Type() != js.TypeString {
+		if !IsArray(p) || p.Length() != 2 || p.Index(0).Type() != js.TypeString || p.Index(1).Type() != js.TypeString {
 			return nil, errors.New(textf.Sprintf("nnplay.update: entry %d is not a [name, value] pair of strings", i))
 		}
 		q.Add(p.Index(0).String(), p.Index(1).String())
@@ -60,24 +62,23 @@ func update(args []js.Value) (any, error) {
 	}
 	lang, _ := i18n.Parse(js.Global().Get("document").Get("documentElement").Get("lang").String())
 
-	page := args[0].String()
-	pageUpdate, ok := updates[page]
-	if !ok {
+	if page := args[0].String(); page != name {
 		return nil, errors.New(textf.Sprintf("nnplay.update: unknown page %q", page))
 	}
 	live := pageUpdate(q, lang, op)
 	if len(live.Errors) == 0 {
-		setLocation(live.Query)
+		SetLocation(live.Query)
 	}
 	return string(live.JSON()), nil
 }
 
-func isArray(v js.Value) bool { return js.Global().Get("Array").Call("isArray", v).Bool() }
+// IsArray reports whether v is a JS array.
+func IsArray(v js.Value) bool { return js.Global().Get("Array").Call("isArray", v).Bool() }
 
-// setLocation is the one place that touches the address bar: it replaces
+// SetLocation is the one place that touches the address bar: it replaces
 // the current entry with the canonical link, so reload and sharing give
 // what is on screen and the back button is not flooded.
-func setLocation(query string) {
+func SetLocation(query string) {
 	loc := js.Global().Get("location")
 	target := view.Link(loc.Get("pathname").String(), query)
 	if target != loc.Get("pathname").String()+loc.Get("search").String() {
@@ -87,7 +88,7 @@ func setLocation(query string) {
 
 // promiseFunc wraps f as a JS function returning a Promise. f runs in a
 // goroutine (a JS callback must not block); an error or a panic rejects.
-func promiseFunc(f func(args []js.Value) (any, error)) js.Func {
+func promiseFunc(f Func) js.Func {
 	return js.FuncOf(func(this js.Value, args []js.Value) any {
 		executor := js.FuncOf(func(_ js.Value, p []js.Value) any {
 			resolve, reject := p[0], p[1]

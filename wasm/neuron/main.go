@@ -1,14 +1,18 @@
 //go:build js && wasm
 
+// Command neuron is the /neuron page's WebAssembly module (wasm/glue).
 package main
 
 import (
 	"net/url"
 
+	"nnplay/wasm/glue"
 	"nnplay/web/i18n"
 	"nnplay/web/state"
 	"nnplay/web/view"
 )
+
+func main() { glue.Serve("neuron", neuronUpdate, nil) }
 
 // neuronUpdate is the /neuron page's update: the decoded form's result,
 // or its errors.

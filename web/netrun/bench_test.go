@@ -1,10 +1,11 @@
-package view
+package netrun
 
 import (
 	"context"
 	"testing"
 
 	"nnplay/web/state"
+	"nnplay/web/view"
 )
 
 // BenchmarkReplay measures a server replay per epoch for networks of
@@ -57,7 +58,7 @@ func BenchmarkNetworkFrame(b *testing.B) {
 			b.Fatal(err)
 		}
 		var heat, rgba []byte
-		n, _ := HeatGrid(s.Params())
+		n, _ := view.HeatGrid(s.Params())
 		b.Run(tc.name+"/epoch", func(b *testing.B) {
 			for b.Loop() {
 				r.S.Epoch = 10
@@ -66,18 +67,18 @@ func BenchmarkNetworkFrame(b *testing.B) {
 		})
 		b.Run(tc.name+"/numbers", func(b *testing.B) {
 			for b.Loop() {
-				Network(r, "en", NetworkOptions{NoHeat: true, Light: true}).Live(false).JSON()
+				view.Network(r, "en", view.NetworkOptions{NoHeat: true, Light: true}).Live(false).JSON()
 			}
 		})
 		b.Run(tc.name+"/heatmaps", func(b *testing.B) {
 			for b.Loop() {
-				heat = r.HeatmapsTo(heat, n)
-				rgba = HeatRGBATo(rgba, heat, false)
+				heat = view.HeatmapsTo(heat, r, n)
+				rgba = view.HeatRGBATo(rgba, heat, false)
 			}
 		})
 		b.Run(tc.name+"/heavy", func(b *testing.B) {
 			for b.Loop() {
-				Network(r, "en", NetworkOptions{NoHeat: true}).Live(true).JSON()
+				view.Network(r, "en", view.NetworkOptions{NoHeat: true}).Live(true).JSON()
 			}
 		})
 	}

@@ -1,5 +1,6 @@
 //go:build js && wasm
 
+// Command conv is the /conv page's WebAssembly module (wasm/glue).
 package main
 
 import (
@@ -9,6 +10,7 @@ import (
 	"syscall/js"
 
 	"nnplay/engine"
+	"nnplay/wasm/glue"
 	"nnplay/web/i18n"
 	"nnplay/web/state"
 	"nnplay/web/view"
@@ -32,12 +34,13 @@ var conv struct {
 	drawn bool
 }
 
-func init() {
-	updates["conv"] = convUpdate
-	funcs["convPaint"] = convPaint
-	funcs["convStroke"] = convStroke
-	funcs["convCommit"] = convCommit
-	funcs["convSetImage"] = convSetImage
+func main() {
+	glue.Serve("conv", convUpdate, map[string]glue.Func{
+		"convPaint":    convPaint,
+		"convStroke":   convStroke,
+		"convCommit":   convCommit,
+		"convSetImage": convSetImage,
+	})
 }
 
 // convUpdate is the /conv page's form update. op "refill" asks for the
@@ -82,7 +85,7 @@ func convPaint(args []js.Value) (any, error) {
 	if len(args) > 0 && args[0].Truthy() {
 		maps = maps[1:]
 	}
-	if len(args) > 1 && isArray(args[1]) {
+	if len(args) > 1 && glue.IsArray(args[1]) {
 		want := map[string]bool{}
 		for i := range args[1].Length() {
 			want[args[1].Index(i).String()] = true
@@ -158,7 +161,7 @@ func convCommit(args []js.Value) (any, error) {
 	}
 	c.FitLink()
 	p := convShow(c, conv.lang, false)
-	setLocation(p.Query)
+	glue.SetLocation(p.Query)
 	return string(p.Live(true).JSON()), nil
 }
 
@@ -183,6 +186,6 @@ func convSetImage(args []js.Value) (any, error) {
 	c.SetPicture(img, orig)
 	c.FitLink()
 	p := convShow(c, conv.lang, false)
-	setLocation(p.Query)
+	glue.SetLocation(p.Query)
 	return string(p.Live(true).JSON()), nil
 }

@@ -1,4 +1,4 @@
-package view
+package netrun
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 
 	"nnplay/engine"
 	"nnplay/web/state"
+	"nnplay/web/view"
 )
 
 // Run is a network's training run as a link describes it: the playground
@@ -21,25 +22,12 @@ import (
 // frame); At reports where it is.
 type Run struct {
 	S        state.Network
-	P        *engine.Playground
-	Diverged bool // an epoch diverged; the run stays at the epoch before
+	P        *engine.Playground // nil when there is nothing to train (no points)
+	diverged bool               // an epoch diverged; the run stays at the epoch before
 
 	// A run restored from a Snapshot has no training history of its own.
 	restored *Snapshot
 }
-
-// Stop says why Play stopped.
-type Stop string
-
-// The reasons Play stops.
-const (
-	Playing    Stop = ""         // it may go on
-	StopEpoch  Stop = "epoch"    // it reached the state's StopAt
-	StopLoss   Stop = "loss"     // the test loss fell below StopLoss
-	StopLimit  Stop = "limit"    // the link cannot hold more epochs (MaxEpoch)
-	StopDiverg Stop = "diverged" // the loss or a weight stopped being finite
-	StopNoData Stop = "nodata"   // too few own points to train on
-)
 
 // NewRun returns the run of s at epoch 0, heading for s.Epoch. s must be
 // valid (state.DecodeNetwork's result).
@@ -71,6 +59,35 @@ func Replay(ctx context.Context, s state.Network) (*Run, error) {
 	return r, nil
 }
 
+// State returns the state the run is heading for (&r.S).
+func (r *Run) State() *state.Network { return &r.S }
+
+// Playground returns the run's playground, nil when there is nothing to
+// train.
+func (r *Run) Playground() *engine.Playground { return r.P }
+
+// Diverged reports whether an epoch diverged; the run then stays at the
+// epoch before it.
+func (r *Run) Diverged() bool { return r.diverged }
+
+// Advance trains n.Advance more epochs from n's epoch by the stopping
+// rules, as the no-JavaScript form's training buttons ask, and moves n
+// along: its epoch and edits become the run's (short of the request when
+// an epoch diverges), and n.Advance 0. It stops when ctx is done and
+// returns ctx's error.
+func Advance(ctx context.Context, n *state.Network) (*Run, error) {
+	run, err := Replay(ctx, *n)
+	if err != nil {
+		return nil, err
+	}
+	run.Play(ctx, n.Advance)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	n.Epoch, n.Edits, n.Advance = run.S.Epoch, run.S.Edits, 0
+	return run, nil
+}
+
 // At returns the epoch the playground has reached.
 func (r *Run) At() int {
 	switch {
@@ -83,12 +100,12 @@ func (r *Run) At() int {
 }
 
 // CaughtUp reports whether the playground has reached the state's epoch.
-func (r *Run) CaughtUp() bool { return r.At() >= r.S.Epoch || r.Diverged }
+func (r *Run) CaughtUp() bool { return r.At() >= r.S.Epoch || r.diverged }
 
 // CatchUp trains toward S.Epoch while more (nil: always) says so, checking
 // ctx between epochs, and reports whether it got there.
 func (r *Run) CatchUp(ctx context.Context, more func() bool) (bool, error) {
-	for r.P != nil && r.P.Epoch() < r.S.Epoch && !r.Diverged {
+	for r.P != nil && r.P.Epoch() < r.S.Epoch && !r.diverged {
 		if err := ctx.Err(); err != nil {
 			return false, err
 		}
@@ -139,7 +156,7 @@ func (r *Run) stepOnce() error {
 	r.settings(r.S.SettingsAt(e + 1))
 	if err := r.P.Step(); err != nil {
 		if errors.Is(err, engine.ErrDiverged) {
-			r.Diverged = true
+			r.diverged = true
 		}
 		return err
 	}
@@ -178,36 +195,36 @@ func (r *Run) settings(lr float64, batch int, reg string, regRate float64) {
 // does, moving S.Epoch along, and stops early by the state's rules: at
 // epoch StopAt, when the test loss falls below StopLoss, at the link's
 // limit (MaxEpoch), or when an epoch diverges. It must be caught up.
-func (r *Run) Play(ctx context.Context, n int) (int, Stop) {
+func (r *Run) Play(ctx context.Context, n int) (int, view.Stop) {
 	if r.P == nil {
-		return 0, StopNoData
+		return 0, view.StopNoData
 	}
 	limit := r.S.MaxEpoch()
 	done := 0
 	for ; done < n; done++ {
 		if ctx.Err() != nil {
-			return done, Playing
+			return done, view.Playing
 		}
 		if r.S.Epoch >= limit {
-			return done, StopLimit
+			return done, view.StopLimit
 		}
 		before := r.lastTestLoss()
 		if err := r.stepOnce(); err != nil {
-			return done, StopDiverg
+			return done, view.StopDiverg
 		}
 		r.S.Epoch = r.P.Epoch()
 		r.settings(r.S.LR, r.S.Batch, r.S.Reg, r.S.RegRate)
 		if r.S.StopAt > 0 && r.S.Epoch == r.S.StopAt {
-			return done + 1, StopEpoch
+			return done + 1, view.StopEpoch
 		}
 		if l := r.S.StopLoss; l > 0 && r.lastTestLoss() < l && !(before < l) {
-			return done + 1, StopLoss
+			return done + 1, view.StopLoss
 		}
 	}
 	if r.S.Epoch >= limit {
-		return done, StopLimit
+		return done, view.StopLimit
 	}
-	return done, Playing
+	return done, view.Playing
 }
 
 func (r *Run) lastTestLoss() float64 {
@@ -262,45 +279,4 @@ func (r *Run) History() []engine.Metrics {
 		out[i] = h.At(i)
 	}
 	return out
-}
-
-// Snapshot is what the pages of a run need, without its training: the
-// epoch, the weights, the scores and their history. The server caches it,
-// so a link's page, images and exports share one replay.
-type Snapshot struct {
-	Epoch    int
-	Diverged bool
-	Params   []float64
-	Now      engine.Metrics
-	History  []engine.Metrics
-}
-
-// Snapshot returns the run as it is now.
-func (r *Run) Snapshot() *Snapshot {
-	s := &Snapshot{Epoch: r.At(), Diverged: r.Diverged, Now: r.Metrics(), History: r.History()}
-	if r.P != nil {
-		s.Params = r.P.MLP().ParamsTo(nil)
-	}
-	return s
-}
-
-// Restore returns the run of s as snap records it: the playground of s's
-// start with snap's weights. s must be the state snap was taken of, up to
-// the page's view settings (same ReplayQuery), else Restore fails.
-func Restore(s state.Network, snap *Snapshot) (*Run, error) {
-	r, err := NewRun(s)
-	if err != nil {
-		return nil, err
-	}
-	if r.P != nil {
-		if len(snap.Params) != r.P.MLP().NumParams() {
-			return nil, errors.New("view: the snapshot is of another network")
-		}
-		r.P.MLP().SetParams(snap.Params)
-		r.settings(s.LR, s.Batch, s.Reg, s.RegRate)
-	}
-	r.stopAt(snap.Epoch)
-	r.Diverged = snap.Diverged
-	r.restored = snap
-	return r, nil
 }
