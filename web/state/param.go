@@ -68,15 +68,14 @@ func writeParams[P any](w *writer, ps []param[P], s, def P) {
 }
 
 func writeParam[P any](w *writer, p param[P], s, def P) {
-	if p.field == nil {
+	switch {
+	case p.field == nil:
 		p.write(w, s, def)
-		return
+	case p.dflt != nil:
+		p.spec.write(w, p.key, p.field(s), p.dflt(s))
+	default:
+		p.spec.write(w, p.key, p.field(s), p.field(def))
 	}
-	d := deref(p.field(def))
-	if p.dflt != nil {
-		d = p.dflt(s)
-	}
-	p.spec.write(w, p.key, deref(p.field(s)), d)
 }
 
 // paramIndex returns the position of key in ps.
@@ -203,12 +202,45 @@ func (sp spec) read(r *reader, key string, ptr, def any) {
 	}
 }
 
-// write writes key with the value v unless it is def.
-func (sp spec) write(w *writer, key string, v, def any) {
-	switch v := v.(type) {
-	case []string:
-		switch {
-		case slices.Equal(v, def.([]string)):
+// write writes key with the value at ptr unless it is the default def, a
+// value or a pointer to one.
+func (sp spec) write(w *writer, key string, ptr, def any) {
+	switch p := ptr.(type) {
+	case *i18n.Lang:
+		if *p != val[i18n.Lang](def) {
+			w.add(key, string(*p))
+		}
+	case *string:
+		if *p != val[string](def) {
+			w.add(key, *p)
+		}
+	case *bool:
+		if *p != val[bool](def) {
+			w.add(key, "1")
+		}
+	case *float64:
+		if *p != val[float64](def) {
+			w.add(key, FormatNumber(*p))
+		}
+	case *int:
+		if *p != val[int](def) {
+			w.add(key, strconv.Itoa(*p))
+		}
+	case *uint64:
+		if *p != val[uint64](def) {
+			w.add(key, strconv.FormatUint(*p, 10))
+		}
+	case *Sel:
+		if *p != val[Sel](def) {
+			w.add(key, p.String())
+		}
+	case *[]int:
+		if !slices.Equal(*p, val[[]int](def)) {
+			w.add(key, joinInts(*p))
+		}
+	case *[]string:
+		switch v := *p; {
+		case slices.Equal(v, val[[]string](def)):
 		case sp.sep != "":
 			w.add(key, strings.Join(v, sp.sep))
 		case len(v) == 0:
@@ -218,57 +250,17 @@ func (sp spec) write(w *writer, key string, v, def any) {
 				w.add(key, t)
 			}
 		}
-		return
-	case []int:
-		if !slices.Equal(v, def.([]int)) {
-			w.add(key, joinInts(v))
-		}
-		return
-	}
-	if v == def {
-		return
-	}
-	switch v := v.(type) {
-	case i18n.Lang:
-		w.add(key, string(v))
-	case string:
-		w.add(key, v)
-	case bool:
-		w.add(key, "1")
-	case float64:
-		w.add(key, FormatNumber(v))
-	case int:
-		w.add(key, strconv.Itoa(v))
-	case uint64:
-		w.add(key, strconv.FormatUint(v, 10))
-	case Sel:
-		w.add(key, v.String())
+	default:
+		panic("state: a param's field of an unknown type")
 	}
 }
 
-// deref returns the value at a field's pointer.
-func deref(ptr any) any {
-	switch p := ptr.(type) {
-	case *i18n.Lang:
-		return *p
-	case *string:
-		return *p
-	case *bool:
-		return *p
-	case *float64:
-		return *p
-	case *int:
-		return *p
-	case *uint64:
-		return *p
-	case *Sel:
-		return *p
-	case *[]string:
-		return *p
-	case *[]int:
+// val returns def, a T or a pointer to one, as a T.
+func val[T any](def any) T {
+	if p, ok := def.(*T); ok {
 		return *p
 	}
-	panic("state: a param's field of an unknown type")
+	return def.(T)
 }
 
 func joinInts(vs []int) string {
