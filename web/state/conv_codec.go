@@ -10,31 +10,37 @@ import (
 )
 
 // convParams are the /conv link's keys in canonical order.
-var convParams = []param[*Conv]{
-	{key: "lang", field: func(c *Conv) any { return &c.Lang }, spec: language},
-	{key: "img", also: []string{"grid", "px", "src"}, read: (*reader).convImage, write: writeImage},
-	{key: "k", also: []string{"kv"}, read: (*reader).convKernels, write: writeKernels},
-	{key: "stride", field: func(c *Conv) any { return &c.Stride }, spec: count(1, engine.MaxStride)},
-	{key: "pad", field: func(c *Conv) any { return &c.Pad }, spec: oneOf(paddingNames)},
-	{key: "flip", field: func(c *Conv) any { return &c.Flip }, spec: flag("1")},
-	{key: "scale", field: func(c *Conv) any { return &c.Scale }, spec: oneOf(scaleNames)},
-	{key: "act", field: func(c *Conv) any { return &c.Act }, spec: oneOf(activationNames)},
-	{key: "pool", field: func(c *Conv) any { return &c.Pool }, spec: oneOf(poolNames)},
-	{key: "psize", field: func(c *Conv) any { return &c.PoolSize }, spec: count(engine.MinPoolSize, engine.MaxPoolSize)},
-	{key: "pstride", field: func(c *Conv) any { return &c.PoolStride }, spec: count(1, engine.MaxPoolStride),
-		dflt: func(c *Conv) any { return c.PoolSize }},
-	// DecodeConv reads sel and at after the others: their ranges depend on
-	// them.
-	{key: "sel", write: func(w *writer, c, def *Conv) {
-		if c.Sel != def.Sel {
-			w.add("sel", strconv.Itoa(c.Sel))
-		}
-	}},
-	{key: "at", write: func(w *writer, c, def *Conv) {
-		if c.At != def.At {
-			w.add("at", strconv.Itoa(c.At[0])+","+strconv.Itoa(c.At[1]))
-		}
-	}},
+func convParams() []param[*Conv] { return convTable.get(buildConvParams) }
+
+var convTable paramTable[*Conv]
+
+func buildConvParams() []param[*Conv] {
+	return []param[*Conv]{
+		{key: "lang", field: func(c *Conv) any { return &c.Lang }, spec: language},
+		{key: "img", also: []string{"grid", "px", "src"}, read: (*reader).convImage, write: writeImage},
+		{key: "k", also: []string{"kv"}, read: (*reader).convKernels, write: writeKernels},
+		{key: "stride", field: func(c *Conv) any { return &c.Stride }, spec: count(1, engine.MaxStride)},
+		{key: "pad", field: func(c *Conv) any { return &c.Pad }, spec: oneOf(paddingNames)},
+		{key: "flip", field: func(c *Conv) any { return &c.Flip }, spec: flag("1")},
+		{key: "scale", field: func(c *Conv) any { return &c.Scale }, spec: oneOf(scaleNames)},
+		{key: "act", field: func(c *Conv) any { return &c.Act }, spec: oneOf(activationNames)},
+		{key: "pool", field: func(c *Conv) any { return &c.Pool }, spec: oneOf(poolNames)},
+		{key: "psize", field: func(c *Conv) any { return &c.PoolSize }, spec: count(engine.MinPoolSize, engine.MaxPoolSize)},
+		{key: "pstride", field: func(c *Conv) any { return &c.PoolStride }, spec: count(1, engine.MaxPoolStride),
+			dflt: func(c *Conv) any { return c.PoolSize }},
+		// DecodeConv reads sel and at after the others: their ranges depend on
+		// them.
+		{key: "sel", write: func(w *writer, c, def *Conv) {
+			if c.Sel != def.Sel {
+				w.add("sel", strconv.Itoa(c.Sel))
+			}
+		}},
+		{key: "at", write: func(w *writer, c, def *Conv) {
+			if c.At != def.At {
+				w.add("at", strconv.Itoa(c.At[0])+","+strconv.Itoa(c.At[1]))
+			}
+		}},
+	}
 }
 
 // DecodeConv reads a /conv link. On any invalid value it returns the
@@ -44,7 +50,7 @@ func DecodeConv(q url.Values) (Conv, error) {
 	r.version()
 	c := DefaultConv()
 	_, form := q["f"]
-	readParams(&r, convParams, &c)
+	readParams(&r, convParams(), &c)
 
 	sel, selOK := r.single("sel")
 	at, atOK := r.single("at")
@@ -331,7 +337,7 @@ func (r *reader) convOp(c *Conv, s string, w, h int) {
 func (c Conv) Encode() string {
 	var w writer
 	def := DefaultConv()
-	writeParams(&w, convParams, &c, &def)
+	writeParams(&w, convParams(), &c, &def)
 	return w.finish()
 }
 

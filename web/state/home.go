@@ -13,8 +13,14 @@ type Home struct {
 }
 
 // homeParams are the home page's link keys.
-var homeParams = []param[*Home]{
-	{key: "lang", field: func(h *Home) any { return &h.Lang }, spec: language},
+func homeParams() []param[*Home] { return homeTable.get(buildHomeParams) }
+
+var homeTable paramTable[*Home]
+
+func buildHomeParams() []param[*Home] {
+	return []param[*Home]{
+		{key: "lang", field: func(h *Home) any { return &h.Lang }, spec: language},
+	}
 }
 
 // DecodeHome reads a home-page link.
@@ -22,13 +28,13 @@ func DecodeHome(q url.Values) (Home, error) {
 	r := reader{q: q}
 	r.version()
 	var h Home
-	readParams(&r, homeParams, &h)
+	readParams(&r, homeParams(), &h)
 	return h, r.errs.err()
 }
 
 // Encode returns h's canonical query string.
 func (h Home) Encode() string {
 	var w writer
-	writeParams(&w, homeParams, &h, &Home{})
+	writeParams(&w, homeParams(), &h, &Home{})
 	return w.finish()
 }

@@ -10,46 +10,52 @@ import (
 )
 
 // networkParams are the /network link's keys in canonical order.
-var networkParams = []param[*Network]{
-	{key: "lang", field: func(n *Network) any { return &n.Lang }, spec: language},
-	{key: "data", field: func(n *Network) any { return &n.Data }, spec: oneOf(DataNames)},
-	// Own points are kept with other data, so switching back restores them.
-	{key: "pts", read: (*reader).points, write: func(w *writer, n, _ *Network) {
-		if len(n.Points) > 0 {
-			w.add("pts", encodePoints(n.Points))
-		}
-	}},
-	{key: "noise", field: func(n *Network) any { return &n.Noise }, spec: whole(0, engine.MaxNoise)},
-	{key: "train", field: func(n *Network) any { return &n.Split }, spec: whole(engine.MinTrainPercent, engine.MaxTrainPercent)},
-	{key: "seed", field: func(n *Network) any { return &n.Seed }, spec: unsigned(MaxSeed)},
-	{key: "in", field: func(n *Network) any { return &n.Features }, spec: tokenSet(featureNames, ",", 1)},
-	{key: "h", field: func(n *Network) any { return &n.Hidden }, spec: intList(engine.MaxHiddenLayers, 1, engine.MaxLayerSize)},
-	{key: "act", field: func(n *Network) any { return &n.Act }, spec: oneOf(activationNames)},
-	{key: "out", field: func(n *Network) any { return &n.Out }, spec: oneOf(OutputNames),
-		dflt: func(n *Network) any { return DefaultOutput(n.Data) }},
-	{key: "lr", field: func(n *Network) any { return &n.LR }, spec: rate(false, engine.MaxLearningRate)},
-	{key: "bs", field: func(n *Network) any { return &n.Batch }, spec: whole(1, engine.MaxBatchSize)},
-	{key: "reg", field: func(n *Network) any { return &n.Reg }, spec: oneOf(regNames)},
-	{key: "rr", field: func(n *Network) any { return &n.RegRate }, spec: rate(true, engine.MaxRegRate)},
-	{key: "e", field: func(n *Network) any { return &n.Epoch }, spec: whole(0, MaxEpochs)},
-	{key: "ed", read: func(r *reader, n *Network) {
-		if vs, ok := r.q["ed"]; ok {
-			n.Edits = r.edits(vs)
-		}
-	}, write: func(w *writer, n, _ *Network) {
-		for _, e := range n.Edits {
-			w.add("ed", e.String())
-		}
-	}},
-	{key: "stop", field: func(n *Network) any { return &n.StopAt }, spec: whole(0, MaxEpochs)},
-	{key: "tl", field: func(n *Network) any { return &n.StopLoss }, spec: rate(true, MaxStopLoss)},
-	{key: "test", field: func(n *Network) any { return &n.ShowTest }, spec: flag("1", "0")},
-	{key: "disc", field: func(n *Network) any { return &n.Discrete }, spec: flag("1", "0")},
-	{key: "tool", field: func(n *Network) any { return &n.Tool }, spec: oneOf(Tools),
-		dflt: func(n *Network) any { return DefaultTool(n.Data) }},
-	{key: "sel", field: func(n *Network) any { return &n.Sel }, spec: selection},
-	{key: "px", field: func(n *Network) any { return &n.ProbeX }, spec: number(engine.PlaneRange)},
-	{key: "py", field: func(n *Network) any { return &n.ProbeY }, spec: number(engine.PlaneRange)},
+func networkParams() []param[*Network] { return networkTable.get(buildNetworkParams) }
+
+var networkTable paramTable[*Network]
+
+func buildNetworkParams() []param[*Network] {
+	return []param[*Network]{
+		{key: "lang", field: func(n *Network) any { return &n.Lang }, spec: language},
+		{key: "data", field: func(n *Network) any { return &n.Data }, spec: oneOf(DataNames)},
+		// Own points are kept with other data, so switching back restores them.
+		{key: "pts", read: (*reader).points, write: func(w *writer, n, _ *Network) {
+			if len(n.Points) > 0 {
+				w.add("pts", encodePoints(n.Points))
+			}
+		}},
+		{key: "noise", field: func(n *Network) any { return &n.Noise }, spec: whole(0, engine.MaxNoise)},
+		{key: "train", field: func(n *Network) any { return &n.Split }, spec: whole(engine.MinTrainPercent, engine.MaxTrainPercent)},
+		{key: "seed", field: func(n *Network) any { return &n.Seed }, spec: unsigned(MaxSeed)},
+		{key: "in", field: func(n *Network) any { return &n.Features }, spec: tokenSet(featureNames, ",", 1)},
+		{key: "h", field: func(n *Network) any { return &n.Hidden }, spec: intList(engine.MaxHiddenLayers, 1, engine.MaxLayerSize)},
+		{key: "act", field: func(n *Network) any { return &n.Act }, spec: oneOf(activationNames)},
+		{key: "out", field: func(n *Network) any { return &n.Out }, spec: oneOf(OutputNames),
+			dflt: func(n *Network) any { return DefaultOutput(n.Data) }},
+		{key: "lr", field: func(n *Network) any { return &n.LR }, spec: rate(false, engine.MaxLearningRate)},
+		{key: "bs", field: func(n *Network) any { return &n.Batch }, spec: whole(1, engine.MaxBatchSize)},
+		{key: "reg", field: func(n *Network) any { return &n.Reg }, spec: oneOf(regNames)},
+		{key: "rr", field: func(n *Network) any { return &n.RegRate }, spec: rate(true, engine.MaxRegRate)},
+		{key: "e", field: func(n *Network) any { return &n.Epoch }, spec: whole(0, MaxEpochs)},
+		{key: "ed", read: func(r *reader, n *Network) {
+			if vs, ok := r.q["ed"]; ok {
+				n.Edits = r.edits(vs)
+			}
+		}, write: func(w *writer, n, _ *Network) {
+			for _, e := range n.Edits {
+				w.add("ed", e.String())
+			}
+		}},
+		{key: "stop", field: func(n *Network) any { return &n.StopAt }, spec: whole(0, MaxEpochs)},
+		{key: "tl", field: func(n *Network) any { return &n.StopLoss }, spec: rate(true, MaxStopLoss)},
+		{key: "test", field: func(n *Network) any { return &n.ShowTest }, spec: flag("1", "0")},
+		{key: "disc", field: func(n *Network) any { return &n.Discrete }, spec: flag("1", "0")},
+		{key: "tool", field: func(n *Network) any { return &n.Tool }, spec: oneOf(Tools),
+			dflt: func(n *Network) any { return DefaultTool(n.Data) }},
+		{key: "sel", field: func(n *Network) any { return &n.Sel }, spec: selection},
+		{key: "px", field: func(n *Network) any { return &n.ProbeX }, spec: number(engine.PlaneRange)},
+		{key: "py", field: func(n *Network) any { return &n.ProbeY }, spec: number(engine.PlaneRange)},
+	}
 }
 
 // points reads the own points, pts.
@@ -75,7 +81,7 @@ func DecodeNetwork(q url.Values) (Network, error) {
 	r := reader{q: q}
 	r.version()
 	n := DefaultNetwork()
-	readParams(&r, networkParams, &n)
+	readParams(&r, networkParams(), &n)
 	if len(r.errs) > 0 {
 		return n, r.errs
 	}
@@ -96,7 +102,7 @@ func DecodeNetwork(q url.Values) (Network, error) {
 func (n Network) Encode() string {
 	var w writer
 	def := DefaultNetwork()
-	writeParams(&w, networkParams, &n, &def)
+	writeParams(&w, networkParams(), &n, &def)
 	return w.finish()
 }
 
@@ -105,16 +111,16 @@ func (n Network) Encode() string {
 // are encoded once.
 func (n Network) SelQueries() func(Sel) string {
 	def := DefaultNetwork()
-	i := paramIndex(networkParams, "sel")
+	i := paramIndex(networkParams(), "sel")
 	var before, after writer
-	writeParams(&before, networkParams[:i], &n, &def)
-	writeParams(&after, networkParams[i+1:], &n, &def)
+	writeParams(&before, networkParams()[:i], &n, &def)
+	writeParams(&after, networkParams()[i+1:], &n, &def)
 	head, tail := before.b.String(), after.b.String()
 	return func(sel Sel) string {
 		var w writer
 		w.addEncoded(head)
 		s := Network{Sel: sel}
-		writeParam(&w, networkParams[i], &s, &def)
+		writeParam(&w, networkParams()[i], &s, &def)
 		w.addEncoded(tail)
 		return w.finish()
 	}

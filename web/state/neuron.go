@@ -55,21 +55,27 @@ func defaultCompare() []string {
 func activationNames() []string { return tokens(engine.Activations(), engine.Activation.Name) }
 
 // neuronParams are the /neuron link's keys in canonical order.
-var neuronParams = []param[*Neuron]{
-	{key: "lang", field: func(n *Neuron) any { return &n.Lang }, spec: language},
-	{key: "x", also: []string{"w"}, read: (*reader).inputs, write: writeInputs},
-	{key: "b", field: func(n *Neuron) any { return &n.B }, spec: number(MaxAbsValue)},
-	{key: "act", field: func(n *Neuron) any { return &n.Act }, spec: oneOf(activationNames)},
-	{key: "batch", read: func(r *reader, n *Neuron) {
-		if s, ok := r.single("batch"); ok {
-			n.Batch = r.batch(s, len(n.X))
-		}
-	}, write: func(w *writer, n, _ *Neuron) {
-		if len(n.Batch) > 0 {
-			w.add("batch", FormatRows(n.Batch))
-		}
-	}},
-	{key: "cmp", field: func(n *Neuron) any { return &n.Compare }, spec: tokenSet(activationNames, "", 0)},
+func neuronParams() []param[*Neuron] { return neuronTable.get(buildNeuronParams) }
+
+var neuronTable paramTable[*Neuron]
+
+func buildNeuronParams() []param[*Neuron] {
+	return []param[*Neuron]{
+		{key: "lang", field: func(n *Neuron) any { return &n.Lang }, spec: language},
+		{key: "x", also: []string{"w"}, read: (*reader).inputs, write: writeInputs},
+		{key: "b", field: func(n *Neuron) any { return &n.B }, spec: number(MaxAbsValue)},
+		{key: "act", field: func(n *Neuron) any { return &n.Act }, spec: oneOf(activationNames)},
+		{key: "batch", read: func(r *reader, n *Neuron) {
+			if s, ok := r.single("batch"); ok {
+				n.Batch = r.batch(s, len(n.X))
+			}
+		}, write: func(w *writer, n, _ *Neuron) {
+			if len(n.Batch) > 0 {
+				w.add("batch", FormatRows(n.Batch))
+			}
+		}},
+		{key: "cmp", field: func(n *Neuron) any { return &n.Compare }, spec: tokenSet(activationNames, "", 0)},
+	}
 }
 
 // DecodeNeuron reads a /neuron link. On any invalid value it returns the
@@ -78,7 +84,7 @@ func DecodeNeuron(q url.Values) (Neuron, error) {
 	r := reader{q: q}
 	r.version()
 	n := DefaultNeuron()
-	readParams(&r, neuronParams, &n)
+	readParams(&r, neuronParams(), &n)
 	if s, ok := r.single("op"); ok && len(r.errs) == 0 {
 		r.neuronOp(&n, s)
 	}
@@ -210,7 +216,7 @@ func (r *reader) neuronOp(n *Neuron, s string) {
 func (n Neuron) Encode() string {
 	var w writer
 	def := DefaultNeuron()
-	writeParams(&w, neuronParams, &n, &def)
+	writeParams(&w, neuronParams(), &n, &def)
 	return w.finish()
 }
 

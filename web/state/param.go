@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"nnplay/web/i18n"
 )
@@ -436,4 +437,17 @@ func (r *reader) sel(key string, def Sel) Sel {
 		return def
 	}
 	return sel
+}
+
+// paramTable is a page's key table, built on first use. A table held in a
+// package variable is built at init, which links every page's codec (and
+// what it calls: training, datasets) into every page's wasm module.
+type paramTable[P any] struct {
+	once sync.Once
+	ps   []param[P]
+}
+
+func (t *paramTable[P]) get(build func() []param[P]) []param[P] {
+	t.once.Do(func() { t.ps = build() })
+	return t.ps
 }

@@ -82,9 +82,9 @@ func checkTable[S any](t *testing.T, name string, ps []param[*S], def S, random 
 
 func TestParamTables(t *testing.T) {
 	t.Parallel()
-	checkTable(t, "neuron", neuronParams, DefaultNeuron(), randomNeuron, DecodeNeuron, Neuron.Encode)
-	checkTable(t, "conv", convParams, DefaultConv(), randomConv, DecodeConv, Conv.Encode)
-	checkTable(t, "network", networkParams, DefaultNetwork(), randomNetwork, DecodeNetwork, Network.Encode)
+	checkTable(t, "neuron", neuronParams(), DefaultNeuron(), randomNeuron, DecodeNeuron, Neuron.Encode)
+	checkTable(t, "conv", convParams(), DefaultConv(), randomConv, DecodeConv, Conv.Encode)
+	checkTable(t, "network", networkParams(), DefaultNetwork(), randomNetwork, DecodeNetwork, Network.Encode)
 }
 
 // TestSelQueries: the link with another selection is the state's own
