@@ -7,6 +7,11 @@ STATIC    := web/static
 ADDR      ?= 127.0.0.1:8080
 # Packages that compile to js/wasm and run their tests again in Node.
 PURE_PKGS := ./engine/... ./web/state/... ./web/view/... ./web/i18n/... ./web/livechart/... ./web/textf/... ./web/gallery/...
+# Native builds use Go 1.26's experimental SIMD package (simd/archsimd) for
+# the engine's hot loops on amd64; `make build NATIVE_EXP=` builds without
+# it (the pure-Go loops, same results). WebAssembly never uses it.
+NATIVE_EXP ?= simd
+NATIVE_ENV := GOEXPERIMENT=$(NATIVE_EXP)
 # Fuzz targets run for FUZZTIME each in make test, longer in make fuzz.
 FUZZ_PKGS := ./web/state ./web
 FUZZTIME  ?= 8s
@@ -33,7 +38,7 @@ $(STATIC)/app.wasm.br: $(STATIC)/app.wasm
 	$(GO) run ./internal/tools/precompress -max-br $(WASM_MAX_BR) $< || { rm -f $@; exit 1; }
 
 build: generate wasm           # the server embeds web/static, so the wasm comes first
-	$(GO) build -trimpath -o bin/web ./cmd/web
+	$(NATIVE_ENV) $(GO) build -trimpath -o bin/web ./cmd/web
 
 run: build
 	./bin/web -addr $(ADDR)
@@ -44,10 +49,12 @@ check:                         # generated code current, code formatted, vet cle
 	$(GO) tool templ generate -check
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo 'gofmt needed'; exit 1; }
 	$(GO) vet ./...
+	GOEXPERIMENT=simd $(GO) vet ./engine/
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/ $(PURE_PKGS)
 
 test-native: wasm              # unit, handler (httptest) and browser (Chromium) tests
 	$(GO) test ./...
+	GOEXPERIMENT=simd $(GO) test ./engine/   # the SIMD kernels: same golden checksums
 
 test-wasm:                     # the pure packages again, as js/wasm in Node
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" $(PURE_PKGS)
@@ -63,7 +70,7 @@ fuzz:                          # every Fuzz target for FUZZTIME; must find nothi
 bench: bench-native bench-wasm
 
 bench-native:
-	$(GO) test -run '^$$' -bench . -benchmem ./engine/
+	$(NATIVE_ENV) $(GO) test -run '^$$' -bench . -benchmem ./engine/
 
 bench-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench . ./engine/
