@@ -118,3 +118,43 @@ func TestDenseVecAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestPoolVecAgrees compares vector pooling with the pure-Go loops on
+// random maps with ties, ±0 and NaN: the same bits.
+func TestPoolVecAgrees(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(7, 19))
+	for range 400 {
+		src := NewMap(1+rng.IntN(120), 1+rng.IntN(12), nil)
+		for i := range src.Data {
+			switch rng.IntN(12) {
+			case 0:
+				src.Data[i] = float32(math.NaN())
+			case 1:
+				src.Data[i] = float32(math.Copysign(0, -1))
+			case 2:
+				src.Data[i] = 0
+			case 3:
+				src.Data[i] = 1 // ties
+			default:
+				src.Data[i] = float32(rng.NormFloat64() * 100)
+			}
+		}
+		if rng.IntN(2) == 0 { // NaN payloads and signs that the lanes must keep
+			src.Data[rng.IntN(len(src.Data))] = math.Float32frombits(0xffc00001)
+		}
+		p := Pool2D{Op: PoolOps()[rng.IntN(2)], Size: MinPoolSize + rng.IntN(MaxPoolSize-MinPoolSize+1), Stride: 1 + rng.IntN(MaxPoolStride)}
+		var want Map
+		withVec(vecNone, func() { p.ApplyTo(&want, src) })
+		for _, l := range vecLevels()[1:] {
+			var got Map
+			withVec(l, func() { p.ApplyTo(&got, src) })
+			if got.W != want.W || got.H != want.H {
+				t.Fatalf("level %d: %d×%d, want %d×%d", l, got.W, got.H, want.W, want.H)
+			}
+			if i := sameBits32(got.Data, want.Data); i >= 0 {
+				t.Fatalf("level %d, %d×%d map, %+v: output %d is %v, pure Go %v", l, src.W, src.H, p, i, got.Data[i], want.Data[i])
+			}
+		}
+	}
+}

@@ -17,3 +17,5 @@ func conv2DVec([]float32, Map, *plan) bool { return false }
 func denseForwardVec(z, a, w, b []float64, nb, in, out int) bool { return false }
 func denseGradVec(gw, gb, a, d []float64, nb, in, out int) bool  { return false }
 func denseBackVec(da, w, d []float64, nb, in, out int) bool      { return false }
+
+func poolVec([]float32, Map, PoolOp, int, int, int, int) bool { return false }
