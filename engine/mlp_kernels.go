@@ -491,6 +491,8 @@ const (
 // cases of tanh written out: the calls would cost more than the arithmetic.
 func tanhTo(y, z []float64) {
 	y = y[:len(z):len(z)]
+	n := tanhVec(y, z) // vector lanes where the build and CPU allow, the same bits
+	y, z = y[n:], z[n:]
 	for i, x := range z {
 		a := math.Abs(x)
 		ab := math.Float64bits(a)

@@ -158,3 +158,29 @@ func TestPoolVecAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestTanhVecAgrees compares tanhTo's vector lanes with its pure-Go loop on
+// every range it distinguishes, the edges and the special values.
+func TestTanhVecAgrees(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(11, 19))
+	z := []float64{0, math.Copysign(0, -1), math.NaN(), math.Inf(1), math.Inf(-1), 5e-324, -5e-324, 1e-300,
+		0.625, math.Nextafter(0.625, 0), math.Nextafter(0.625, 1), -0.625,
+		math.Float64frombits(tanhHiBits), math.Nextafter(math.Float64frombits(tanhHiBits), 100), -44.1, 1e300}
+	for range 20000 {
+		x := rng.NormFloat64() * math.Pow(10, float64(rng.IntN(6)-3))
+		z = append(z, x)
+	}
+	rng.Shuffle(len(z), func(i, j int) { z[i], z[j] = z[j], z[i] })
+	want := make([]float64, len(z))
+	withVec(vecNone, func() { tanhTo(want, z) })
+	for _, l := range vecLevels()[1:] {
+		got := make([]float64, len(z))
+		withVec(l, func() { tanhTo(got, z) })
+		for i := range z {
+			if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+				t.Fatalf("level %d: tanh(%v) = %v, pure Go %v", l, z[i], got[i], want[i])
+			}
+		}
+	}
+}
