@@ -54,7 +54,7 @@ func TestConvVecAgrees(t *testing.T) {
 		if rng.IntN(4) == 0 {
 			k.Data[rng.IntN(len(k.Data))] = 0
 		}
-		src := rnd(1+rng.IntN(140), 1+rng.IntN(40), 300)
+		src := rnd(1+rng.IntN(300), 1+rng.IntN(30), 300)
 		c := Conv2D{Stride: 1 + rng.IntN(MaxStride), Padding: Paddings()[rng.IntN(3)], Flip: rng.IntN(2) == 0}
 		var want Map
 		withVec(vecNone, func() { c.ApplyTo(&want, src, k) })
