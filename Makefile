@@ -12,6 +12,11 @@ PURE_PKGS = $(shell GOOS=js GOARCH=wasm $(GO) list -deps -f '{{if and (not .Stan
 # One WebAssembly module per page: each main package wasm/PAGE becomes
 # web/static/app.PAGE.wasm, and the page loads only its own.
 WASM_PAGES = $(notdir $(shell GOOS=js GOARCH=wasm $(GO) list -f '{{if eq .Name "main"}}{{.Dir}}{{end}}' ./wasm/...))
+# Native builds use Go 1.26's experimental SIMD package (simd/archsimd) for
+# the engine's hot loops on amd64; `make build NATIVE_EXP=` builds without
+# it (the pure-Go loops, same results). WebAssembly never uses it.
+NATIVE_EXP ?= simd
+NATIVE_ENV := GOEXPERIMENT=$(NATIVE_EXP)
 # The packages with a Fuzz target; each runs for FUZZTIME in make test,
 # longer in make fuzz.
 FUZZ_PKGS = $(sort $(patsubst ./%/,./%,$(dir $(shell grep -l '^func Fuzz' $$(find . -name '*_test.go' -not -path './.git/*')))))
@@ -44,7 +49,7 @@ $(STATIC)/app.%.wasm.br: $(STATIC)/app.%.wasm
 	$(GO) run ./internal/tools/precompress -max-br $(WASM_MAX_BR) $< || { rm -f $@; exit 1; }
 
 build: generate wasm           # the server embeds web/static, so the wasm comes first
-	$(GO) build -trimpath -o bin/web ./cmd/web
+	$(NATIVE_ENV) $(GO) build -trimpath -o bin/web ./cmd/web
 
 run: build
 	./bin/web -addr $(ADDR)
@@ -55,6 +60,7 @@ check:                         # generated code current, code formatted, vet and
 	$(GO) tool templ generate -check
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo 'gofmt needed'; exit 1; }
 	$(GO) vet ./...
+	GOEXPERIMENT=simd $(GO) vet ./engine/
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/... $(PURE_PKGS)
 	$(GO) tool staticcheck ./...
 	@# go tool would build staticcheck itself for js/wasm: run the host's build on the wasm packages.
@@ -64,6 +70,7 @@ check:                         # generated code current, code formatted, vet and
 # machine: a longer limit than go test's 10 minutes (each wait has its own).
 test-native: wasm              # unit, handler (httptest) and browser (Chromium, web/e2e) tests
 	$(GO) test -timeout 30m ./...
+	GOEXPERIMENT=simd $(GO) test ./engine/   # the SIMD kernels: same golden checksums
 
 test-wasm:                     # the pure packages again, as js/wasm in Node
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" $(PURE_PKGS)
@@ -79,7 +86,7 @@ fuzz:                          # every Fuzz target for FUZZTIME; must find nothi
 bench: bench-native bench-wasm bench-e2e
 
 bench-native:
-	$(GO) test -run '^$$' -bench . -benchmem ./engine/
+	$(NATIVE_ENV) $(GO) test -run '^$$' -bench . -benchmem ./engine/
 
 bench-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench . ./engine/

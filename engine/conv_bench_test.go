@@ -3,6 +3,7 @@ package engine_test
 import (
 	"math"
 	"testing"
+	"time"
 
 	"nnplay/engine"
 )
@@ -77,10 +78,20 @@ func benchmarkC12(b *testing.B, k int, ref workloadRef) {
 	}
 	ref.check(b, out.Data, []float64{float64(out.At(0, 0)), float64(out.At(out.W-1, 0)),
 		float64(out.At(700, probeY)), float64(out.At(0, out.H-1)), float64(out.At(out.W-1, out.H-1))})
+	cpu := processCPU()
 	for b.Loop() {
 		c.ApplyTo(&out, img, ker)
 	}
 	b.ReportMetric(float64(b.N)*float64(len(out.Data))/b.Elapsed().Seconds()/1e6, "Mpix/s")
+	reportCPURate(b, processCPU()-cpu, float64(len(out.Data))/1e6, "cpu-Mpix/s")
+}
+
+// reportCPURate reports per units of work per CPU second, if CPU time is
+// measurable.
+func reportCPURate(b *testing.B, cpu time.Duration, per float64, unit string) {
+	if cpu > 0 {
+		b.ReportMetric(float64(b.N)*per/cpu.Seconds(), unit)
+	}
 }
 
 func BenchmarkC1Conv3x3(b *testing.B) { benchmarkC12(b, 3, refC1) }

@@ -8,8 +8,14 @@ package engine
 // it against a plain reference loop for every padding, stride and kernel
 // size.
 
-// conv2D writes the p.ow×p.oh output of the convolution of src to out.
-func conv2D(out []float32, src Map, p *plan) { conv2DWith(out, src, p, useAxpy) }
+// conv2D writes the p.ow×p.oh output of the convolution of src to out:
+// with vector lanes where the CPU and the build allow (simd_amd64.go),
+// otherwise with the loops below.
+func conv2D(out []float32, src Map, p *plan) {
+	if !conv2DVec(out, src, p) {
+		conv2DWith(out, src, p, useAxpy)
+	}
+}
 
 // conv2DWith is conv2D with the choice of interior loop (interiorRowWith).
 func conv2DWith(out []float32, src Map, p *plan, axpyForm bool) {

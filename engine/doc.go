@@ -23,8 +23,8 @@
 // explicitly rounded arithmetic, so the browser and the server agree.
 //
 // Each output is summed in float32 in one documented order (see Conv2D), so
-// results are bit-identical natively, where the interior loops use gonum's
-// SSE axpy, and in WebAssembly, where they are plain Go loops.
+// results are bit-identical natively, where the loops use vector lanes or
+// gonum's SSE axpy, and in WebAssembly, where they are plain Go loops.
 //
 // # The trainable network
 //
@@ -55,6 +55,20 @@
 // the MLP's loops work on whole batches, are unrolled by four, and write tanh
 // and σ out in full (bit for bit the registry's functions) instead of
 // calling them.
+//
+// # Vector kernels (GOEXPERIMENT=simd)
+//
+// Built with GOEXPERIMENT=simd on amd64 (Go 1.26's experimental
+// simd/archsimd), the hot loops use vector lanes: Conv2D (every kernel,
+// stride and padding; padded and strided input rows are prepared once),
+// the dense layers' products, tanh of a layer, and pooling with stride 1
+// or 2 (simd_*_amd64.go). The widest unit the CPU has is chosen at start
+// (AVX-512, else AVX2, else the pure-Go loops). Each lane computes one
+// output with the same rounded products, added in the same order, never
+// fused, so the results keep their bits; each kernel ends with
+// ClearAVXUpperBits, without which the SSE code that follows runs up to 3×
+// slower. Without the experiment, and in WebAssembly, simd_other.go stands
+// in and the pure-Go loops run.
 //
 // # Determinism
 //

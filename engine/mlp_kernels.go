@@ -15,7 +15,8 @@ import "math"
 //
 // and every product is rounded before it is added, so the results are
 // bit-identical on every platform and between the training, evaluation and
-// grid code paths.
+// grid code paths. The vector kernels (simd_dense_amd64.go), where the
+// build and CPU allow them, keep the same orders.
 
 // smallLayer is the most weights (in·out) for which the kernels go row by
 // row; larger layers go a few weight rows at a time for all the batch's
@@ -33,6 +34,9 @@ func denseForward(z, a, w, b []float64, nb, in, out int) {
 	a = a[:nb*in]
 	w = w[:in*out]
 	b = b[:out:out]
+	if denseForwardVec(z, a, w, b, nb, in, out) {
+		return
+	}
 	switch {
 	case out == 1:
 		w, b0 := w[:in:in], b[0]
@@ -192,6 +196,9 @@ func denseGrad(gw, gb, a, d []float64, nb, in, out int) {
 	gb = gb[:out:out]
 	a = a[:nb*in]
 	d = d[:nb*out]
+	if denseGradVec(gw, gb, a, d, nb, in, out) {
+		return
+	}
 	if in*out > smallLayer {
 		denseGradBlocked(gw, gb, a, d, nb, in, out)
 		return
@@ -330,6 +337,9 @@ func denseBack(da, w, d []float64, nb, in, out int) {
 	da = da[:nb*in]
 	w = w[:in*out]
 	d = d[:nb*out]
+	if denseBackVec(da, w, d, nb, in, out) {
+		return
+	}
 	if out == 1 {
 		w := w[:in:in]
 		for r, dr := range d {
@@ -481,6 +491,8 @@ const (
 // cases of tanh written out: the calls would cost more than the arithmetic.
 func tanhTo(y, z []float64) {
 	y = y[:len(z):len(z)]
+	n := tanhVec(y, z) // vector lanes where the build and CPU allow, the same bits
+	y, z = y[n:], z[n:]
 	for i, x := range z {
 		a := math.Abs(x)
 		ab := math.Float64bits(a)

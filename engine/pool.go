@@ -87,6 +87,9 @@ func (p Pool2D) ApplyTo(dst *Map, src Map) {
 		panic("engine: dst shares storage with src")
 	}
 	dst.reuse(ow, oh)
+	if poolVec(dst.Data, src, p.Op, size, stride, ow, oh) {
+		return // vector lanes (simd_pool_amd64.go), the same results
+	}
 	if p.Op == MaxPool {
 		maxPool(dst.Data, src, size, stride, ow, oh)
 	} else {

@@ -229,11 +229,13 @@ func BenchmarkM1(b *testing.B) {
 	if l := m.Loss(x, tg); !within(l, m1Loss200, 0.01) {
 		b.Fatalf("loss %v, want %v", l, m1Loss200)
 	}
+	cpu := processCPU()
 	for b.Loop() {
 		m.SetParams(init)
 		m.Train(x, tg, m1SGD, 200)
 	}
 	b.ReportMetric(float64(b.N)*500*200/b.Elapsed().Seconds(), "ex/s")
+	reportCPURate(b, processCPU()-cpu, 500*200, "cpu-ex/s")
 }
 
 // BenchmarkM2 times M2: one call is one epoch of 2048 examples, batch size
@@ -249,9 +251,11 @@ func BenchmarkM2(b *testing.B) {
 		b.Fatalf("loss %v, want %v", l, m2Loss1)
 	}
 	m.SetParams(m2Init())
+	cpu := processCPU()
 	for b.Loop() {
 		m.Train(x, y, m2SGD, 1)
 	}
+	reportCPURate(b, processCPU()-cpu, m2N, "cpu-ex/s")
 	s := b.Elapsed().Seconds()
 	b.ReportMetric(float64(b.N)*m2N/s, "ex/s")
 	b.ReportMetric(float64(b.N)*m2N*m2FlopPerExample/s/1e9, "GFLOP/s")

@@ -4,11 +4,28 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"syscall"
 	"testing"
+	"time"
 
 	"nnplay/engine"
 	"nnplay/web/state"
 )
+
+// processCPU returns the CPU time (user and system) the process has used:
+// on a shared, busy machine it measures a request's cost better than the
+// wall clock.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		panic(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func reportCPU(b *testing.B, cpu time.Duration) {
+	b.ReportMetric(float64(cpu)/1e6/float64(b.N), "cpu-ms/op")
+}
 
 // benchmarkGet measures one request through the whole router and
 // middleware (no network).
@@ -18,6 +35,7 @@ func benchmarkGet(b *testing.B, target string) {
 		b.Fatal(err)
 	}
 	h := s.Handler()
+	cpu := processCPU()
 	for b.Loop() {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
@@ -25,6 +43,7 @@ func benchmarkGet(b *testing.B, target string) {
 			b.Fatalf("%s: %d", target, rec.Code)
 		}
 	}
+	reportCPU(b, processCPU()-cpu)
 }
 
 func BenchmarkHomePage(b *testing.B)   { benchmarkGet(b, "/") }
@@ -44,6 +63,11 @@ func BenchmarkNeuronPreviewPNG(b *testing.B) { benchmarkGet(b, "/neuron/preview.
 func convDrawing256() string { return convDrawing(0) }
 
 func convDrawing(dot int) string {
+	c := convDrawingState(dot)
+	return c.Encode()
+}
+
+func convDrawingState(dot int) state.Conv {
 	const n = 256
 	m := engine.NewMap(n, n, nil)
 	for y := range n {
@@ -60,11 +84,33 @@ func convDrawing(dot int) string {
 	c.Kernels = []state.Kernel{{Preset: "sobel-top"}}
 	c.Pad = "same"
 	c.FitLink()
+	return c
+}
+
+// convDrawing256Max is the costliest /conv link the limits allow: the
+// 256×256 drawing with 8 kernels of 7×7 (same padding).
+func convDrawing256Max() string {
+	c := convDrawingState(0)
+	c.Kernels = nil
+	for k := range engine.MaxKernels {
+		w := make([][]float64, engine.MaxKernelSize)
+		for u := range w {
+			w[u] = make([]float64, engine.MaxKernelSize)
+			for v := range w[u] {
+				w[u][v] = float64((u*7+v*3+k)%9 - 4)
+			}
+		}
+		c.Kernels = append(c.Kernels, state.Kernel{Weights: w})
+	}
+	c.FitLink()
 	return c.Encode()
 }
 
 func BenchmarkConvPage(b *testing.B)    { benchmarkGet(b, "/conv") }
 func BenchmarkConvPage256(b *testing.B) { benchmarkGet(b, "/conv?"+convDrawing256()) }
+func BenchmarkConvPage256Max(b *testing.B) {
+	benchmarkGet(b, "/conv?"+convDrawing256Max())
+}
 
 // BenchmarkConvPage256New alternates two drawings, so every request
 // inflates and re-deflates its picture (the codec remembers only the
@@ -93,6 +139,7 @@ func BenchmarkConvPreviewPNG(b *testing.B) { benchmarkGet(b, "/conv/preview.png?
 // benchmarkFresh measures a state that is not cached: each iteration asks
 // a new server (the render and the replay), the server built untimed.
 func benchmarkFresh(b *testing.B, target string) {
+	var cpu time.Duration
 	for b.Loop() {
 		b.StopTimer()
 		s, err := New(Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
@@ -100,12 +147,15 @@ func benchmarkFresh(b *testing.B, target string) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
+		start := processCPU()
 		rec := httptest.NewRecorder()
 		s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
 		if rec.Code != 200 {
 			b.Fatalf("%s: %d", target, rec.Code)
 		}
+		cpu += processCPU() - start
 	}
+	reportCPU(b, cpu)
 }
 
 // The network page: epoch 0, a few hundred epochs and the longest replay
