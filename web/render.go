@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
@@ -17,10 +18,13 @@ const cachePages = "public, max-age=300"
 
 // render writes a templ component as a full HTML response. It renders
 // into a buffer first, so a failing component never sends half a page.
+// The request's cancellation is not passed on: rendering is bounded work,
+// and net/http cancels a request whose body read failed (an upload cut by
+// the read timeout), which must still get its error page.
 func render(c echo.Context, status int, comp templ.Component) error {
 	buf := templ.GetBuffer()
 	defer templ.ReleaseBuffer(buf)
-	if err := comp.Render(c.Request().Context(), buf); err != nil {
+	if err := comp.Render(context.WithoutCancel(c.Request().Context()), buf); err != nil {
 		return err
 	}
 	return send(c, status, echo.MIMETextHTMLCharsetUTF8, buf.Bytes())

@@ -40,17 +40,25 @@ type Config struct {
 	// slot before it gets 503; 0 means 250 ms.
 	MaxExpensive  int
 	ExpensiveWait time.Duration
+	// MaxUploads bounds the uploads whose bodies are read at once (each
+	// holds up to view.MaxUploadMB); 0 means 4. An upload that finds no
+	// free slot within ExpensiveWait gets 503 before its body is read.
+	MaxUploads int
+	// ReadTimeout bounds reading a whole request, body included; 0 means
+	// 10 s.
+	ReadTimeout time.Duration
 }
 
 // Server is nnplay's HTTP server.
 type Server struct {
-	echo   *echo.Echo
-	cfg    Config
-	log    *slog.Logger
-	assets *assets
-	cache  *cache
-	admit  *admission
-	flight flight
+	echo    *echo.Echo
+	cfg     Config
+	log     *slog.Logger
+	assets  *assets
+	cache   *cache
+	admit   *admission
+	uploads *admission
+	flight  flight
 }
 
 // New returns a Server with every route and middleware in place.
@@ -76,6 +84,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.ExpensiveWait == 0 {
 		cfg.ExpensiveWait = 250 * time.Millisecond
 	}
+	if cfg.MaxUploads == 0 {
+		cfg.MaxUploads = 4
+	}
+	if cfg.ReadTimeout == 0 {
+		cfg.ReadTimeout = 10 * time.Second
+	}
 	as, err := loadAssets(cfg.Static)
 	if err != nil {
 		return nil, err
@@ -83,7 +97,8 @@ func New(cfg Config) (*Server, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	s := &Server{echo: e, cfg: cfg, log: cfg.Log, assets: as,
-		cache: newCache(cfg.CacheBytes), admit: newAdmission(cfg.MaxExpensive, cfg.ExpensiveWait)}
+		cache: newCache(cfg.CacheBytes), admit: newAdmission(cfg.MaxExpensive, cfg.ExpensiveWait),
+		uploads: newAdmission(cfg.MaxUploads, cfg.ExpensiveWait)}
 	e.HTTPErrorHandler = s.handleError
 
 	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
@@ -138,7 +153,7 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	srv := &http.Server{
 		Handler:           s.echo,
 		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
+		ReadTimeout:       s.cfg.ReadTimeout,
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
