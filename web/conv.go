@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"net/http"
 	"net/url"
 	"strings"
 
@@ -46,10 +45,16 @@ func (s *Server) conv(c echo.Context) error {
 	if redirected, err := canonical(c, view.ConvPath, cs.Encode()); redirected {
 		return err
 	}
-	p := view.Conv(cs, lang, false)
-	s.decorate(c, &p.Page)
 	varyLang(c, cs.Lang == "")
-	return render(c, http.StatusOK, templates.Conv(p))
+	// A drawing's page costs its convolutions: rendered once per link
+	// under admission, then served from the cache.
+	return s.cached(c, string(lang), func(ctx context.Context) (string, []byte, error) {
+		p := view.Conv(cs, lang, false)
+		s.decorate(c, &p.Page)
+		var b bytes.Buffer
+		err := templates.Conv(p).Render(ctx, &b)
+		return echo.MIMETextHTMLCharsetUTF8, b.Bytes(), err
+	})
 }
 
 // convMap serves one map of the state as a PNG (the grey levels the page

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"strings"
 
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
@@ -53,4 +54,40 @@ func send(c echo.Context, status int, ctype string, body []byte) error {
 // sendBuffer is send for a bytes.Buffer.
 func sendBuffer(c echo.Context, ctype string, b *bytes.Buffer) error {
 	return send(c, http.StatusOK, ctype, b.Bytes())
+}
+
+// sendCached writes a cached response in the best encoding the request
+// accepts, as stored: nothing is compressed per request. Each encoding
+// has its own ETag (the body's, suffixed), and any of them revalidates.
+func sendCached(c echo.Context, e *cacheEntry) error {
+	h := c.Response().Header()
+	body, enc, etag := e.body, "", e.etag
+	if e.gzip != nil {
+		h.Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
+		accept := c.Request().Header.Get(echo.HeaderAcceptEncoding)
+		switch {
+		case acceptsEncoding(accept, "br"):
+			body, enc, etag = e.br, "br", suffixETag(e.etag, "br")
+		case acceptsEncoding(accept, "gzip"):
+			body, enc, etag = e.gzip, "gzip", suffixETag(e.etag, "gzip")
+		}
+	}
+	h.Set("ETag", etag)
+	if h.Get("Cache-Control") == "" {
+		h.Set("Cache-Control", cachePages)
+	}
+	if inm := c.Request().Header.Get("If-None-Match"); inm != "" &&
+		(match(inm, e.etag) || match(inm, suffixETag(e.etag, "br")) || match(inm, suffixETag(e.etag, "gzip"))) {
+		return c.NoContent(http.StatusNotModified)
+	}
+	if enc != "" {
+		h.Set(echo.HeaderContentEncoding, enc)
+	}
+	return c.Blob(http.StatusOK, e.ctype, body)
+}
+
+// suffixETag marks a quoted ETag as one encoding's: "abc" → "abc-br". It
+// is the form gzhttp gives the pages it compresses per request.
+func suffixETag(etag, enc string) string {
+	return strings.TrimSuffix(etag, `"`) + "-" + enc + `"`
 }
