@@ -45,12 +45,13 @@ func (e *errUploadHuge) Error() string { return "upload: picture too large in pi
 // (progressive; libjpeg's and mozjpeg's defaults); every scan costs a pass
 // over the whole picture, so a file of thousands of tiny scans costs
 // seconds of CPU per 100 KB. The time budget catches whatever else is
-// slow: a 4096×4096 picture decodes in well under a second.
+// slow: a 4096×4096 picture decodes in about a second, and the budget
+// leaves room for a machine under load.
 const maxJPEGScans = 64
 
 // decodeBudget is the time a picture of so many pixels may take to decode.
 func decodeBudget(pixels int) time.Duration {
-	return 2*time.Second + time.Duration(pixels)*250*time.Nanosecond
+	return 5*time.Second + time.Duration(pixels)*time.Microsecond
 }
 
 // uploadFormat is one format the page names, decoded by its own package:
@@ -212,10 +213,16 @@ func (s *Server) convUpload(c echo.Context) error {
 	ctx := req.Context()
 	if err := s.uploads.acquire(ctx); err != nil {
 		if errors.Is(err, errBusy) {
+			// The page goes out first; then the body is read into nothing
+			// (no memory, within the read timeout), so the client sees the
+			// page rather than a connection reset mid-upload.
 			h := c.Response().Header()
 			h.Set(echo.HeaderConnection, "close")
 			h.Set("Retry-After", "5")
-			return fail(http.StatusServiceUnavailable, m.Conv.UploadBusy, err)
+			s.handleError(fail(http.StatusServiceUnavailable, m.Conv.UploadBusy, err), c)
+			http.NewResponseController(c.Response()).Flush()
+			io.Copy(io.Discard, http.MaxBytesReader(nil, req.Body, maxUploadBody))
+			return nil
 		}
 		return err
 	}

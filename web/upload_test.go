@@ -206,16 +206,37 @@ func TestUploadRefusedBeforeReading(t *testing.T) {
 	if err := s.uploads.acquire(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	resp, r = send(int64(len(body)))
+	r = &countingReader{r: bytes.NewReader(body)}
+	req, _ := http.NewRequest(http.MethodPost, view.ConvUploadPath+"?lang=en", r)
+	req.Header.Set("Content-Type", ctype)
+	flushed := &flushRecorder{ResponseRecorder: httptest.NewRecorder(), body: r}
+	s.Handler().ServeHTTP(flushed, req)
 	s.uploads.release()
+	resp = flushed.Result()
 	page, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != http.StatusServiceUnavailable || r.n != 0 || resp.Header.Get("Retry-After") == "" ||
+	if resp.StatusCode != http.StatusServiceUnavailable || !flushed.flushed || flushed.readBeforeFlush != 0 || resp.Header.Get("Retry-After") == "" ||
 		!strings.Contains(string(page), "busy with other pictures") {
-		t.Errorf("all slots busy: %d, Retry-After %q, after reading %d bytes", resp.StatusCode, resp.Header.Get("Retry-After"), r.n)
+		t.Errorf("all slots busy: %d, Retry-After %q, answered after reading %d bytes", resp.StatusCode, resp.Header.Get("Retry-After"), flushed.readBeforeFlush)
 	}
 	if resp, _ := send(int64(len(body))); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("a slot free again: %d", resp.StatusCode)
 	}
+}
+
+// flushRecorder notes how much of the body had been read when the
+// response was first flushed (sent).
+type flushRecorder struct {
+	*httptest.ResponseRecorder
+	body            *countingReader
+	flushed         bool
+	readBeforeFlush int
+}
+
+func (f *flushRecorder) Flush() {
+	if !f.flushed {
+		f.flushed, f.readBeforeFlush = true, f.body.n
+	}
+	f.ResponseRecorder.Flush()
 }
 
 type countingReader struct {
