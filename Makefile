@@ -11,7 +11,15 @@ PURE_PKGS := ./engine/... ./web/state/... ./web/view/... ./web/i18n/... ./web/li
 FUZZ_PKGS := ./web/state ./web
 FUZZTIME  ?= 8s
 
-.PHONY: all generate wasm build run test check test-native test-wasm fuzz bench bench-native bench-wasm load clean
+# The Go vulnerability database, as the module golang.org/x/vulndb from the
+# module proxy (vuln.go.dev is not reachable from every build machine): its
+# data/osv holds one OSV file per vulnerability, which govulncheck reads
+# with -db file://. Pinned for reproducible runs; `make vuln
+# VULNDB=latest` (what .ci/run does) checks against the newest, and
+# `go list -m golang.org/x/vulndb@latest` names the version to pin.
+VULNDB    ?= v0.0.0-20261105234957-e22db6528018
+
+.PHONY: all generate wasm build run test check vuln test-native test-wasm fuzz bench bench-native bench-wasm load scale-test clean
 
 all: build
 
@@ -38,13 +46,22 @@ build: generate wasm           # the server embeds web/static, so the wasm comes
 run: build
 	./bin/web -addr $(ADDR)
 
-test: check test-native test-wasm fuzz
+test: check vuln test-native test-wasm fuzz
 
 check:                         # generated code current, code formatted, vet clean
 	$(GO) tool templ generate -check
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo 'gofmt needed'; exit 1; }
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/ $(PURE_PKGS)
+
+# Fails when this module's code calls a known vulnerability of a module in
+# the build (allowed ones, with their reasons, in internal/tools/vulncheck/
+# allow.txt); the standard library's are a warning: a newer Go fixes them.
+vuln: wasm
+	@dir=$$($(GO) mod download -json golang.org/x/vulndb@$(VULNDB) | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$$/\1/p'); \
+	test -d "$$dir/data/osv" || { echo "vuln: no database from golang.org/x/vulndb@$(VULNDB)"; exit 1; }; \
+	echo "vuln: database golang.org/x/vulndb@$(VULNDB)"; \
+	$(GO) tool govulncheck -format json -db "file://$$dir/data/osv" ./... | $(GO) run ./internal/tools/vulncheck -allow internal/tools/vulncheck/allow.txt
 
 test-native: wasm              # unit, handler (httptest) and browser (Chromium) tests
 	$(GO) test ./...
@@ -70,6 +87,12 @@ bench-wasm:
 
 load: build                    # a realistic mix against the real server on loopback
 	$(GO) run ./internal/tools/load -server bin/web $(LOADFLAGS)
+
+# Two replicas behind Debian's nginx (deploy/nnplay-nginx.conf) on
+# loopback, a bounded burst through the cache, one replica killed half-way:
+# 0 errors or it fails. DURATION and CLIENTS change the burst.
+scale-test: build
+	deploy/scale-test.sh
 
 clean:
 	rm -rf bin $(STATIC)/app.wasm* $(STATIC)/wasm_exec.js
