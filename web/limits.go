@@ -32,8 +32,18 @@ func newClientLimits(inFlight int, wait time.Duration) *clientLimits {
 	return &clientLimits{inFlight: inFlight, wait: wait, clients: map[string]*clientSlots{}}
 }
 
-// errTooMany is the answer to a client over its bound.
-var errTooMany = echo.NewHTTPError(http.StatusTooManyRequests)
+// tooMany answers a client over its bound: 429, Retry-After and one line
+// of text in both languages, written directly — under a flood this answer
+// is most of the work, so no page is rendered for it.
+func tooMany(c echo.Context) error {
+	h := c.Response().Header()
+	h.Set("Retry-After", "1")
+	h.Set("Cache-Control", "no-store")
+	return c.String(http.StatusTooManyRequests, tooManyText)
+}
+
+const tooManyText = "Too many requests from your address at once: try again in a second.\n" +
+	"Слишком много запросов с вашего адреса сразу: повторите через секунду.\n"
 
 func (l *clientLimits) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
@@ -64,8 +74,7 @@ func (l *clientLimits) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 			select {
 			case cs.slots <- struct{}{}:
 			case <-t.C:
-				c.Response().Header().Set("Retry-After", "1")
-				return errTooMany
+				return tooMany(c)
 			case <-c.Request().Context().Done():
 				return c.Request().Context().Err()
 			}
@@ -83,10 +92,7 @@ func rateLimit(perSecond float64, burst int) echo.MiddlewareFunc {
 		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
 			Rate: rate.Limit(perSecond), Burst: burst, ExpiresIn: time.Minute,
 		}),
-		DenyHandler: func(c echo.Context, _ string, _ error) error {
-			c.Response().Header().Set("Retry-After", "1")
-			return errTooMany
-		},
-		ErrorHandler: func(c echo.Context, err error) error { return errTooMany },
+		DenyHandler:  func(c echo.Context, _ string, _ error) error { return tooMany(c) },
+		ErrorHandler: func(c echo.Context, err error) error { return tooMany(c) },
 	})
 }

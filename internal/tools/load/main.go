@@ -6,7 +6,8 @@
 //	load -target http://127.0.0.1:8080   # an already running server
 //	load -scenario burst|uploads|jpeg    # issue 18's hostile cases
 //
-// Scenarios: mix (the default) is the realistic mix above; burst is a
+// Scenarios: mix (the default) is the realistic mix above, each client
+// from its own loopback address (127.0.1.x, as many people); burst is a
 // crowd of -c connections from one address (127.0.0.1) on one shared
 // /conv drawing and one /network link, half each, while four other
 // people (from 127.0.0.2, a request each every 100 ms) load the cheap
@@ -267,6 +268,9 @@ type group struct {
 	// pace, if set, is each client's time between requests: a person
 	// clicking, not a closed loop.
 	pace time.Duration
+	// spread gives each client its own source address (127.0.1.x): many
+	// people, each within the server's per-client bounds.
+	spread bool
 }
 
 type result struct {
@@ -299,16 +303,19 @@ func run(base string, groups []group, d time.Duration, maxReq int64, seed uint64
 	var wg sync.WaitGroup
 	worker := 0
 	for gi, g := range groups {
-		dialer := &net.Dialer{Timeout: 10 * time.Second}
-		if g.local != "" {
-			dialer.LocalAddr = &net.TCPAddr{IP: net.ParseIP(g.local)}
+		newClient := func(local string) *http.Client {
+			dialer := &net.Dialer{Timeout: 10 * time.Second}
+			if local != "" {
+				dialer.LocalAddr = &net.TCPAddr{IP: net.ParseIP(local)}
+			}
+			return &http.Client{
+				Timeout: 30 * time.Second,
+				Transport: &http.Transport{DialContext: dialer.DialContext, MaxIdleConnsPerHost: g.conc,
+					MaxConnsPerHost: g.conc, DisableCompression: true},
+				CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+			}
 		}
-		client := &http.Client{
-			Timeout: 30 * time.Second,
-			Transport: &http.Transport{DialContext: dialer.DialContext, MaxIdleConnsPerHost: g.conc,
-				MaxConnsPerHost: g.conc, DisableCompression: true},
-			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-		}
+		shared := newClient(g.local)
 		total := 0
 		for _, k := range g.mix {
 			total += k.weight
@@ -317,6 +324,10 @@ func run(base string, groups []group, d time.Duration, maxReq int64, seed uint64
 			w := worker
 			worker++
 			wg.Add(1)
+			client := shared
+			if g.spread {
+				client = newClient(fmt.Sprintf("127.0.1.%d", 1+w%250))
+			}
 			go func() {
 				defer wg.Done()
 				r := rand.New(rand.NewPCG(seed, uint64(w)))

@@ -25,7 +25,7 @@ func scenarioGroups(name string, statics []string, conc int) ([]group, error) {
 	others := group{mix: cheap, conc: 4, local: "127.0.0.2", pace: 100 * time.Millisecond}
 	switch name {
 	case "mix":
-		return []group{{mix: mixFor(statics), conc: conc}}, nil
+		return []group{{mix: mixFor(statics), conc: conc, spread: true}}, nil
 	case "burst":
 		drawing := view.Link(view.ConvPath, convDrawing(rand.New(rand.NewPCG(3, 3))).Encode())
 		n := state.DefaultNetwork()
