@@ -57,10 +57,11 @@ func (s *Server) expensive(c echo.Context, lang string, render func(ctx context.
 
 // cached is expensive for a render that may call costly work taking its
 // own slot of the expensive admission (a replay, see admitted). The render
-// itself takes a slot of a second admission of its own, so a popular page
-// whose replay is cached never waits behind other people's replays, and a
-// flood of variants of one state (size, selection, language: each a fresh
-// render) cannot take every core.
+// itself takes a slot of a second admission of its own (as many slots as
+// CPUs, at least 2), so a popular page whose replay is cached never waits
+// behind other people's replays, and a flood of variants of one state
+// (size, selection, language: each a fresh render) or of distinct
+// drawings waits its turn instead of piling onto the cores.
 func (s *Server) cached(c echo.Context, lang string, render func(ctx context.Context) (ctype string, body []byte, err error)) error {
 	return s.cachedRender(c, lang, s.renders, render)
 }

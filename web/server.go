@@ -130,7 +130,7 @@ func New(cfg Config) (*Server, error) {
 	e.HideBanner, e.HidePort = true, true
 	s := &Server{echo: e, cfg: cfg, log: cfg.Log, assets: as,
 		cache: newCache(cfg.CacheBytes), admit: newAdmission(cfg.MaxExpensive, cfg.ExpensiveWait),
-		renders: newAdmission(cfg.MaxExpensive, cfg.ExpensiveWait),
+		renders: newAdmission(max(2, runtime.GOMAXPROCS(0)), cfg.ExpensiveWait),
 		uploads: newAdmission(cfg.MaxUploads, cfg.ExpensiveWait),
 		flight:  flight{busyRetry: cfg.ExpensiveWait}}
 	e.HTTPErrorHandler = s.handleError

@@ -289,12 +289,13 @@ func TestUploadCutByReadTimeout(t *testing.T) {
 }
 
 // Per-input budgets of the upload fuzzer: the whole handler, body reading
-// included, within fuzzUploadTime and fuzzUploadAlloc beyond what the
-// decoded picture itself needs (its pixels × 32 bytes: RGBA, NRGBA and
-// the float32 grey map). Without them the fuzzer cannot see a crafted
-// progressive JPEG (seconds of CPU) or a body buffered over and over.
+// included, within the decode's own time budget for the picture's size
+// plus fuzzUploadSlack, and within fuzzUploadAlloc beyond what the decoded
+// picture itself needs (its pixels × 32 bytes: RGBA, NRGBA and the float32
+// grey map). Without them the fuzzer cannot see a crafted progressive JPEG
+// (2048×2048 of 3,000 scans: 25 s) or a body buffered over and over.
 const (
-	fuzzUploadTime  = 3 * time.Second
+	fuzzUploadSlack = 2 * time.Second
 	fuzzUploadAlloc = 4 << 20
 )
 
@@ -330,8 +331,8 @@ func FuzzUpload(f *testing.F) {
 				pixels = uint64(max(cfg.Width, 0)) * uint64(max(cfg.Height, 0))
 			}
 		}
-		if took > fuzzUploadTime {
-			t.Errorf("%d bytes took %s (budget %s)", len(data), took, fuzzUploadTime)
+		if budget := decodeBudget(int(pixels)) + fuzzUploadSlack; took > budget {
+			t.Errorf("%d bytes took %s (budget %s)", len(data), took, budget)
 		}
 		if budget := fuzzUploadAlloc + 4*uint64(len(body)) + 32*pixels; alloc > budget {
 			t.Errorf("%d bytes allocated %d (budget %d)", len(data), alloc, budget)
