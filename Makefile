@@ -22,7 +22,15 @@ NATIVE_ENV := GOEXPERIMENT=$(NATIVE_EXP)
 FUZZ_PKGS = $(sort $(patsubst ./%/,./%,$(dir $(shell grep -l '^func Fuzz' $$(find . -name '*_test.go' -not -path './.git/*')))))
 FUZZTIME  ?= 8s
 
-.PHONY: all generate wasm build run test check test-native test-wasm fuzz bench bench-native bench-wasm bench-e2e load clean
+# The Go vulnerability database, as the module golang.org/x/vulndb from the
+# module proxy (vuln.go.dev is not reachable from every build machine): its
+# data/osv holds one OSV file per vulnerability, which govulncheck reads
+# with -db file://. Pinned for reproducible runs; `make vuln
+# VULNDB=latest` (what .ci/run does) checks against the newest, and
+# `go list -m golang.org/x/vulndb@latest` names the version to pin.
+VULNDB    ?= v0.0.0-20261105234957-e22db6528018
+
+.PHONY: all generate wasm build run test check vuln test-native test-wasm fuzz bench bench-native bench-wasm bench-e2e load scale-test clean
 
 all: build
 
@@ -54,7 +62,7 @@ build: generate wasm           # the server embeds web/static, so the wasm comes
 run: build
 	./bin/web -addr $(ADDR)
 
-test: check test-native test-wasm fuzz
+test: check vuln test-native test-wasm fuzz
 
 check:                         # generated code current, code formatted, vet and staticcheck clean
 	$(GO) tool templ generate -check
@@ -65,6 +73,15 @@ check:                         # generated code current, code formatted, vet and
 	$(GO) tool staticcheck ./...
 	@# go tool would build staticcheck itself for js/wasm: run the host's build on the wasm packages.
 	sc=$$($(GO) tool -n staticcheck) && GOOS=js GOARCH=wasm $$sc ./wasm/... $(PURE_PKGS)
+
+# Fails when this module's code calls a known vulnerability of a module in
+# the build (allowed ones, with their reasons, in internal/tools/vulncheck/
+# allow.txt); the standard library's are a warning: a newer Go fixes them.
+vuln: wasm
+	@dir=$$($(GO) mod download -json golang.org/x/vulndb@$(VULNDB) | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$$/\1/p'); \
+	test -d "$$dir/data/osv" || { echo "vuln: no database from golang.org/x/vulndb@$(VULNDB)"; exit 1; }; \
+	echo "vuln: database golang.org/x/vulndb@$(VULNDB)"; \
+	$(GO) tool govulncheck -format json -db "file://$$dir/data/osv" ./... | $(GO) run ./internal/tools/vulncheck -allow internal/tools/vulncheck/allow.txt
 
 # The browser tests take ~100 s alone, several times that on a loaded
 # machine: a longer limit than go test's 10 minutes (each wait has its own).
@@ -96,6 +113,12 @@ bench-e2e: wasm                # the network page's frame times in Chromium
 
 load: build                    # a realistic mix against the real server on loopback
 	$(GO) run ./internal/tools/load -server bin/web $(LOADFLAGS)
+
+# Two replicas behind Debian's nginx (deploy/nnplay-nginx.conf) on
+# loopback, a bounded burst through the cache, one replica killed half-way:
+# 0 errors or it fails. DURATION and CLIENTS change the burst.
+scale-test: build
+	deploy/scale-test.sh
 
 clean:
 	rm -rf bin $(STATIC)/app*.wasm* $(STATIC)/wasm_exec.js

@@ -52,44 +52,45 @@ func (a *admission) release() { <-a.slots }
 // language, which some renders depend on. Requests for a key being
 // rendered wait for that render rather than start another.
 func (s *Server) expensive(c echo.Context, lang string, render func(ctx context.Context) (ctype string, body []byte, err error)) error {
-	return s.cachedRender(c, lang, true, render)
+	return s.cachedRender(c, lang, s.admit, render)
 }
 
-// cached is expensive for a render that is cheap itself but may call
-// costly work that takes its own slot of admission (a replay, see
-// admitted): a popular page whose replay is cached renders without
-// waiting behind other people's replays.
+// cached is expensive for a render that may call costly work taking its
+// own slot of the expensive admission (a replay, see admitted). The render
+// itself takes a slot of a second admission of its own (as many slots as
+// CPUs, at least 2), so a popular page whose replay is cached never waits
+// behind other people's replays, and a flood of variants of one state
+// (size, selection, language: each a fresh render) or of distinct
+// drawings waits its turn instead of piling onto the cores.
 func (s *Server) cached(c echo.Context, lang string, render func(ctx context.Context) (ctype string, body []byte, err error)) error {
-	return s.cachedRender(c, lang, false, render)
+	return s.cachedRender(c, lang, s.renders, render)
 }
 
-func (s *Server) cachedRender(c echo.Context, lang string, admit bool, render func(ctx context.Context) (ctype string, body []byte, err error)) error {
+func (s *Server) cachedRender(c echo.Context, lang string, adm *admission, render func(ctx context.Context) (ctype string, body []byte, err error)) error {
 	key := c.Request().URL.Path + "?" + c.QueryString() + "#" + lang
-	if ctype, body, ok := s.cache.get(key); ok {
-		return send(c, http.StatusOK, ctype, body)
+	if e, ok := s.cache.entry(key); ok {
+		return sendCached(c, e)
 	}
 	ctx := c.Request().Context()
 	v, err := s.flight.do(ctx, "render:"+key, func() (any, error) {
+		if err := adm.acquire(ctx); err != nil {
+			return nil, err
+		}
+		defer adm.release()
 		rctx := ctx
-		if admit {
-			if err := s.admit.acquire(ctx); err != nil {
-				return nil, err
-			}
-			defer s.admit.release()
+		if adm == s.admit {
 			rctx = context.WithValue(ctx, admittedKey{}, true)
 		}
 		ctype, body, err := render(rctx)
 		if err != nil {
 			return nil, err
 		}
-		s.cache.put(key, ctype, body)
-		return &cacheEntry{key: key, ctype: ctype, body: body}, nil
+		return s.cache.put(key, ctype, body), nil
 	})
 	if err != nil {
 		return err
 	}
-	e := v.(*cacheEntry)
-	return send(c, http.StatusOK, e.ctype, e.body)
+	return sendCached(c, v.(*cacheEntry))
 }
 
 // admittedKey marks a context whose request holds a slot of admission, so

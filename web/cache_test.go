@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -95,5 +96,83 @@ func TestExpensiveSheds(t *testing.T) {
 	rec = get(s, "/neuron/preview.png?v=1&b=3")
 	if _, _, after, _ := s.cache.stats(); rec.Code != 200 || after != before+1 {
 		t.Errorf("a repeated preview was not served from the cache")
+	}
+}
+
+// TestCachedServedPrecompressed: a cached response is compressed once, when
+// it is stored, and served as stored in the encoding the client accepts,
+// each encoding with its own ETag, any of which revalidates.
+func TestCachedServedPrecompressed(t *testing.T) {
+	t.Parallel()
+	s, _ := newTestServer(t)
+	target := "/network?v=1&lang=en&e=5"
+	if loc := get(s, target).Header().Get("Location"); loc != "" {
+		target = loc // the canonical link
+	}
+	plain := get(s, target)
+	if plain.Code != 200 || plain.Header().Get("Content-Encoding") != "" {
+		t.Fatalf("identity: %d %q", plain.Code, plain.Header().Get("Content-Encoding"))
+	}
+	var e *cacheEntry
+	s.cache.mu.Lock()
+	for key, el := range s.cache.items {
+		if strings.HasPrefix(key, target+"#") {
+			e = el.Value.(*cacheEntry)
+		}
+	}
+	s.cache.mu.Unlock()
+	if e == nil || e.gzip == nil || e.br == nil {
+		t.Fatal("the page is not cached with its compressed forms")
+	}
+	for _, tc := range []struct{ accept, enc string }{{"gzip", "gzip"}, {"gzip, br", "br"}, {"br;q=0, gzip", "gzip"}} {
+		rec := get(s, target, "Accept-Encoding: "+tc.accept)
+		want := map[string][]byte{"gzip": e.gzip, "br": e.br}[tc.enc]
+		if rec.Header().Get("Content-Encoding") != tc.enc || !bytes.Equal(rec.Body.Bytes(), want) {
+			t.Errorf("%s: got %q, %d bytes; want the stored %s", tc.accept, rec.Header().Get("Content-Encoding"), rec.Body.Len(), tc.enc)
+		}
+		etag := rec.Header().Get("ETag")
+		if etag == plain.Header().Get("ETag") || !strings.Contains(rec.Header().Get("Vary"), "Accept-Encoding") {
+			t.Errorf("%s: ETag %s same as identity's, or no Vary", tc.accept, etag)
+		}
+		if rec := get(s, target, "If-None-Match: "+etag); rec.Code != http.StatusNotModified {
+			t.Errorf("revalidating %s: %d", etag, rec.Code)
+		}
+	}
+}
+
+// TestFlightBusyRetried: when the call a crowd waits on is refused by
+// admission, the waiting requests try again themselves instead of all
+// getting its 503.
+func TestFlightBusyRetried(t *testing.T) {
+	t.Parallel()
+	f := flight{busyRetry: time.Second}
+	ctx := context.Background()
+	leaderIn := make(chan struct{})
+	refuse := make(chan struct{})
+	go f.do(ctx, "k", func() (any, error) {
+		close(leaderIn)
+		<-refuse
+		return nil, errBusy
+	})
+	<-leaderIn
+	got := make(chan error, 1)
+	go func() {
+		v, err := f.do(ctx, "k", func() (any, error) { return "rendered", nil })
+		if err == nil && v != "rendered" {
+			err = fmt.Errorf("value %v", v)
+		}
+		got <- err
+	}()
+	time.Sleep(20 * time.Millisecond) // the follower is waiting
+	close(refuse)
+	if err := <-got; err != nil {
+		t.Errorf("a follower of a refused call: %v, want its own render", err)
+	}
+	// Past its own wait, a follower takes the refusal.
+	f = flight{busyRetry: 0}
+	calls := 0
+	_, err := f.do(ctx, "k", func() (any, error) { calls++; return nil, errBusy })
+	if !errors.Is(err, errBusy) || calls != 1 {
+		t.Errorf("leader: %v after %d calls", err, calls)
 	}
 }

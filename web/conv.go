@@ -4,20 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"image"
-	_ "image/gif" // uploads
-	_ "image/jpeg"
 	"image/png"
-	"net/http"
 	"net/url"
 	"strings"
 
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
-	"nnplay/engine"
 	"nnplay/web/i18n"
 	"nnplay/web/state"
 	"nnplay/web/templates"
@@ -50,10 +45,16 @@ func (s *Server) conv(c echo.Context) error {
 	if redirected, err := canonical(c, view.ConvPath, cs.Encode()); redirected {
 		return err
 	}
-	p := view.Conv(cs, lang, false)
-	s.decorate(c, &p.Page)
 	varyLang(c, cs.Lang == "")
-	return render(c, http.StatusOK, templates.Conv(p))
+	// A drawing's page costs its convolutions: rendered once per link
+	// under admission, then served from the cache.
+	return s.cached(c, string(lang), func(ctx context.Context) (string, []byte, error) {
+		p := view.Conv(cs, lang, false)
+		s.decorate(c, &p.Page)
+		var b bytes.Buffer
+		err := templates.Conv(p).Render(ctx, &b)
+		return echo.MIMETextHTMLCharsetUTF8, b.Bytes(), err
+	})
 }
 
 // convMap serves one map of the state as a PNG (the grey levels the page
@@ -146,67 +147,4 @@ func previewImage(r *view.ConvResult) *image.Gray {
 		}
 	}
 	return img
-}
-
-// maxUploadBody bounds an upload's request body: the file and the form.
-const maxUploadBody = view.MaxUploadMB<<20 + 64<<10
-
-// convUpload takes a picture from the no-JavaScript form: it is decoded
-// with Go's image packages (its header's size checked first, so a small
-// file cannot claim a huge picture), made grey and scaled down to fit
-// 256×256 by the engine, fitted to a link, and the browser is sent (303)
-// to that link. The rest of the state comes from the page's own link.
-func (s *Server) convUpload(c echo.Context) error {
-	req := c.Request()
-	req.Body = http.MaxBytesReader(c.Response(), req.Body, maxUploadBody)
-	lang := negotiate(linkLang(c), req.Header.Get("Accept-Language"))
-	cs := state.DefaultConv()
-	if q, err := state.ParseQuery(req.FormValue("state")); err == nil {
-		if st, err := state.DecodeConv(q); err == nil {
-			cs = st
-		}
-	}
-	if cs.Lang != "" {
-		lang = cs.Lang
-	}
-	m := i18n.For(lang)
-	fail := func(status int, msg string, err error) error {
-		p := view.Conv(cs, lang, false)
-		p.Errors = []view.FieldError{{Field: "f-file", Key: "file", Message: msg}}
-		s.decorate(c, &p.Page)
-		return &pageError{page: templates.Conv(p), err: err, status: status,
-			json: apiError{Status: status, Error: msg}}
-	}
-	fh, err := c.FormFile("file")
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooBig) || err == nil && fh.Size > view.MaxUploadMB<<20:
-		return fail(http.StatusRequestEntityTooLarge, fmt.Sprintf(m.Conv.UploadBig, view.MaxUploadMB), errors.New("upload too large"))
-	case err != nil:
-		return fail(http.StatusBadRequest, m.Conv.UploadNone, err)
-	}
-	f, err := fh.Open()
-	if err != nil {
-		return fail(http.StatusBadRequest, m.Conv.UploadNone, err)
-	}
-	defer f.Close()
-	var small engine.Map
-	var orig [2]int
-	err = s.admitted(req.Context(), func(context.Context) error {
-		var err error
-		small, orig, err = decodeUpload(f)
-		return err
-	})
-	var huge *errUploadHuge
-	switch {
-	case errors.As(err, &huge):
-		return fail(http.StatusBadRequest, fmt.Sprintf(m.Conv.UploadHuge, huge.w, huge.h, engine.MaxUploadSide), err)
-	case errors.Is(err, errUploadBad):
-		return fail(http.StatusBadRequest, m.Conv.UploadBad, err)
-	case err != nil:
-		return err // busy (503) or the client left
-	}
-	cs.SetPicture(small, orig)
-	cs.FitLink()
-	return c.Redirect(http.StatusSeeOther, view.Link(view.ConvPath, cs.Encode()))
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"time"
 )
 
 // flight runs one computation per key at a time: a request that finds the
@@ -13,6 +14,9 @@ import (
 type flight struct {
 	mu    sync.Mutex
 	calls map[string]*flightCall
+	// busyRetry is how long a waiting request may keep retrying a call
+	// that admission refused: the admission's own wait.
+	busyRetry time.Duration
 }
 
 type flightCall struct {
@@ -24,8 +28,13 @@ type flightCall struct {
 // do returns fn's result for key, running fn unless a call for key is in
 // progress, in which case it waits for that call (or for ctx). If the
 // call in progress failed because its own client went away, a waiting
-// request whose client is still there runs fn itself.
+// request whose client is still there runs fn itself. So does one whose
+// call was refused by admission (errBusy) before this request had waited
+// for a slot as long as the refused one did (f.busyRetry): one refusal of
+// a cold popular link does not fail everyone waiting on it, and nobody
+// waits much longer than twice that.
 func (f *flight) do(ctx context.Context, key string, fn func() (any, error)) (any, error) {
+	start := time.Now()
 	for {
 		f.mu.Lock()
 		if f.calls == nil {
@@ -36,6 +45,9 @@ func (f *flight) do(ctx context.Context, key string, fn func() (any, error)) (an
 			select {
 			case <-c.done:
 				if isContextErr(c.err) && ctx.Err() == nil {
+					continue
+				}
+				if errors.Is(c.err, errBusy) && time.Since(start) < f.busyRetry && ctx.Err() == nil {
 					continue
 				}
 				return c.val, c.err

@@ -104,13 +104,9 @@ func (s *Server) network(c echo.Context) error {
 	})
 }
 
-// base is the site's absolute URL as the page will show it.
-func (s *Server) base(c echo.Context) string {
-	if s.cfg.PublicURL != "" {
-		return s.cfg.PublicURL
-	}
-	return c.Scheme() + "://" + c.Request().Host
-}
+// base is the site's absolute URL as the page will show it: configured,
+// never the request's Host (see decorate).
+func (s *Server) base(echo.Context) string { return s.cfg.PublicURL }
 
 // advance trains n.Advance more epochs from n's epoch on the server, by the
 // stopping rules and within the replay bound, as the no-JavaScript form's

@@ -209,7 +209,7 @@ func TestNetworkExports(t *testing.T) {
 	}
 	page := get(s, "/network"+q).Body.String()
 	for _, want := range []string{
-		`<meta property="og:image" content="http://example.com/network/preview.png?v=1&amp;lang=en&amp;h=3&amp;e=50&amp;ed=20,w1.1.1,0.5">`,
+		`<meta property="og:image" content="/network/preview.png?v=1&amp;lang=en&amp;h=3&amp;e=50&amp;ed=20,w1.1.1,0.5">`,
 		`href="/network/data.csv?v=1&amp;lang=en&amp;h=3&amp;e=50&amp;ed=20,w1.1.1,0.5"`,
 	} {
 		if !strings.Contains(page, want) {

@@ -8,11 +8,12 @@ import (
 	"net"
 	"net/http"
 	"runtime"
-	"strings"
 	"time"
 
+	"github.com/klauspost/compress/gzhttp"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
+	"golang.org/x/net/netutil"
 
 	"nnplay/web/state"
 	"nnplay/web/view"
@@ -23,10 +24,14 @@ import (
 type Config struct {
 	Addr string
 	// PublicURL is the site's absolute URL for canonical links and link
-	// previews ("https://nnplay.example"); empty means the request's own
-	// scheme and host.
+	// previews ("https://nnplay.example"); empty means relative links. It
+	// is never taken from the request: a cached page must not carry a Host
+	// header someone else sent.
 	PublicURL string
-	Log       *slog.Logger
+	// HSTS sends Strict-Transport-Security (one year): only when the site
+	// is served over TLS, by this server's proxy.
+	HSTS bool
+	Log  *slog.Logger
 	// ShutdownTimeout bounds how long in-flight requests may finish after a
 	// shutdown begins; 0 means 10 s.
 	ShutdownTimeout time.Duration
@@ -40,17 +45,40 @@ type Config struct {
 	// slot before it gets 503; 0 means 250 ms.
 	MaxExpensive  int
 	ExpensiveWait time.Duration
+	// MaxUploads bounds the uploads whose bodies are read at once (each
+	// holds up to view.MaxUploadMB); 0 means 4. An upload that finds no
+	// free slot within ExpensiveWait gets 503 before its body is read.
+	MaxUploads int
+	// ReadTimeout bounds reading a whole request, body included; 0 means
+	// 10 s.
+	ReadTimeout time.Duration
+	// MaxConns bounds the open connections; past it, new connections wait
+	// in the listen backlog until one closes. 0 means 1024.
+	MaxConns int
+	// ClientInFlight bounds one client's requests worked on at once (0: 16),
+	// ClientRate and ClientBurst its request rate (0: 200/s with bursts of
+	// 1,000); see clientLimits. Negative turns the bound off.
+	ClientInFlight int
+	ClientRate     float64
+	ClientBurst    int
+	// TrustProxy takes the client's address from X-Forwarded-For when the
+	// request comes from a proxy on loopback (deploy/nginx.conf), for the
+	// per-client bounds.
+	TrustProxy bool
 }
 
 // Server is nnplay's HTTP server.
 type Server struct {
-	echo   *echo.Echo
-	cfg    Config
-	log    *slog.Logger
-	assets *assets
-	cache  *cache
-	admit  *admission
-	flight flight
+	echo    *echo.Echo
+	cfg     Config
+	log     *slog.Logger
+	assets  *assets
+	cache   *cache
+	admit   *admission
+	renders *admission
+	uploads *admission
+	flight  flight
+	handler http.Handler
 }
 
 // New returns a Server with every route and middleware in place.
@@ -76,6 +104,24 @@ func New(cfg Config) (*Server, error) {
 	if cfg.ExpensiveWait == 0 {
 		cfg.ExpensiveWait = 250 * time.Millisecond
 	}
+	if cfg.MaxUploads == 0 {
+		cfg.MaxUploads = 4
+	}
+	if cfg.ReadTimeout == 0 {
+		cfg.ReadTimeout = 10 * time.Second
+	}
+	if cfg.MaxConns == 0 {
+		cfg.MaxConns = 1024
+	}
+	if cfg.ClientInFlight == 0 {
+		cfg.ClientInFlight = 16
+	}
+	if cfg.ClientRate == 0 {
+		cfg.ClientRate = 200
+	}
+	if cfg.ClientBurst == 0 {
+		cfg.ClientBurst = 1000
+	}
 	as, err := loadAssets(cfg.Static)
 	if err != nil {
 		return nil, err
@@ -83,8 +129,16 @@ func New(cfg Config) (*Server, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	s := &Server{echo: e, cfg: cfg, log: cfg.Log, assets: as,
-		cache: newCache(cfg.CacheBytes), admit: newAdmission(cfg.MaxExpensive, cfg.ExpensiveWait)}
+		cache: newCache(cfg.CacheBytes), admit: newAdmission(cfg.MaxExpensive, cfg.ExpensiveWait),
+		renders: newAdmission(max(2, runtime.GOMAXPROCS(0)), cfg.ExpensiveWait),
+		uploads: newAdmission(cfg.MaxUploads, cfg.ExpensiveWait),
+		flight:  flight{busyRetry: cfg.ExpensiveWait}}
 	e.HTTPErrorHandler = s.handleError
+	e.IPExtractor = echo.ExtractIPDirect()
+	if cfg.TrustProxy {
+		e.IPExtractor = echo.ExtractIPFromXFFHeader(echo.TrustLoopback(true),
+			echo.TrustLinkLocal(false), echo.TrustPrivateNet(false))
+	}
 
 	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogError: true,
@@ -105,15 +159,14 @@ func New(cfg Config) (*Server, error) {
 			return err
 		},
 	}))
-	e.Use(securityHeaders)
+	e.Use(securityHeaders(cfg.HSTS))
+	if cfg.ClientRate > 0 {
+		e.Use(rateLimit(cfg.ClientRate, cfg.ClientBurst))
+	}
+	if cfg.ClientInFlight > 0 {
+		e.Use(newClientLimits(cfg.ClientInFlight, 2*time.Second).middleware)
+	}
 	e.Use(limitQuery)
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{
-		MinLength: 1024,
-		Skipper: func(c echo.Context) bool {
-			p := c.Request().URL.Path
-			return strings.HasPrefix(p, "/static/") || strings.HasSuffix(p, ".png")
-		},
-	}))
 
 	e.GET("/", s.home)
 	s.neuronRoutes()
@@ -121,11 +174,20 @@ func New(cfg Config) (*Server, error) {
 	s.networkRoutes()
 	e.GET("/static/*", as.serve)
 	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok\n") })
+
+	// Responses are gzipped per request unless the handler chose an
+	// encoding itself: cached responses and static files are stored
+	// compressed (sendCached, assets).
+	gz, err := gzhttp.NewWrapper(gzhttp.EnableZstd(false), gzhttp.MinSize(minCompress), gzhttp.SuffixETag("-gzip"))
+	if err != nil {
+		return nil, err
+	}
+	s.handler = gz(e)
 	return s, nil
 }
 
-// Handler returns the server as an http.Handler, for tests.
-func (s *Server) Handler() http.Handler { return s.echo }
+// Handler returns the server as an http.Handler.
+func (s *Server) Handler() http.Handler { return s.handler }
 
 // Run serves until ctx is done, then shuts down gracefully: new
 // connections are refused and in-flight requests get ShutdownTimeout to
@@ -135,10 +197,11 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	if err != nil {
 		return err
 	}
+	ln = netutil.LimitListener(ln, s.cfg.MaxConns)
 	srv := &http.Server{
-		Handler:           s.echo,
+		Handler:           s.handler,
 		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
+		ReadTimeout:       s.cfg.ReadTimeout,
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
@@ -158,7 +221,13 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	s.log.Info("shutting down", "timeout", s.cfg.ShutdownTimeout)
 	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
 	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
+	if err := srv.Shutdown(sctx); errors.Is(err, context.DeadlineExceeded) {
+		// A client slower than the timeout (a stalled reader, a trickled
+		// upload) is cut off: the shutdown itself went as configured, so
+		// this is a warning, not a failure (the process exits 0).
+		s.log.Warn("shutdown timeout: closing the connections still open", "timeout", s.cfg.ShutdownTimeout)
+		srv.Close()
+	} else if err != nil {
 		return err
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
@@ -167,13 +236,10 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	return nil
 }
 
-// decorate fills in what every page takes from the server: the absolute
-// base URL and the fingerprinted asset paths.
+// decorate fills in what every page takes from the server: the configured
+// base URL (or none: relative links) and the fingerprinted asset paths.
 func (s *Server) decorate(c echo.Context, pg *view.Page) {
 	pg.Base = s.cfg.PublicURL
-	if pg.Base == "" {
-		pg.Base = c.Scheme() + "://" + c.Request().Host
-	}
 	pg.Assets = view.Assets{CSS: s.assets.URL("app.css"), JS: s.assets.URL("app.js")}
 	if pg.Module != "" {
 		pg.Assets.WasmExec, pg.Assets.Wasm = s.assets.URL("wasm_exec.js"), s.assets.URL(ModuleFile(pg.Module))
@@ -186,16 +252,25 @@ func (s *Server) decorate(c echo.Context, pg *view.Page) {
 // securityHeaders sets the headers every response carries. The CSP allows
 // the page's own scripts and styles, and 'wasm-unsafe-eval' for compiling
 // the WebAssembly module — nothing inline, nothing from elsewhere.
-func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		h := c.Response().Header()
-		h.Set("Content-Security-Policy", pageCSP)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Cross-Origin-Opener-Policy", "same-origin")
-		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
-		return next(c)
+// Cross-Origin-Resource-Policy is same-site: other sites may link to the
+// pages but not embed their images, scripts or module. HSTS only when the
+// site is known to be served over TLS.
+func securityHeaders(hsts bool) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			h := c.Response().Header()
+			if hsts {
+				h.Set("Strict-Transport-Security", "max-age=31536000")
+			}
+			h.Set("Cross-Origin-Resource-Policy", "same-site")
+			h.Set("Content-Security-Policy", pageCSP)
+			h.Set("X-Content-Type-Options", "nosniff")
+			h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+			h.Set("X-Frame-Options", "DENY")
+			h.Set("Cross-Origin-Opener-Policy", "same-origin")
+			h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
+			return next(c)
+		}
 	}
 }
 

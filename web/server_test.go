@@ -187,7 +187,7 @@ func TestCSVAndCharts(t *testing.T) {
 		t.Errorf("preview: %d %s", rec.Code, rec.Header().Get("Content-Type"))
 	}
 	page := get(s, "/neuron?v=1&act=relu").Body.String()
-	if !strings.Contains(page, `<meta property="og:image" content="http://example.com/neuron/preview.png?v=1&amp;act=relu">`) {
+	if !strings.Contains(page, `<meta property="og:image" content="/neuron/preview.png?v=1&amp;act=relu">`) {
 		t.Error("the page has no og:image of its own state")
 	}
 }
@@ -431,5 +431,45 @@ func TestHeaderLimit(t *testing.T) {
 		if resp.StatusCode != tc.status {
 			t.Errorf("a %d-byte header: %d, want %d", tc.size, resp.StatusCode, tc.status)
 		}
+	}
+}
+
+// TestAbsoluteURLsFromConfig: a page's canonical and preview URLs come from
+// -public-url, or are relative; never from the request's Host header (the
+// responses are cacheable and do not vary by Host).
+func TestAbsoluteURLsFromConfig(t *testing.T) {
+	t.Parallel()
+	s, _ := newTestServer(t)
+	for _, target := range []string{"/neuron?v=1&act=relu", "/conv", "/network?v=1&e=5"} {
+		page := get(s, target, "Host: evil.example").Body.String()
+		if strings.Contains(page, "evil.example") {
+			t.Errorf("%s reflects the Host header", target)
+		}
+	}
+	pub, err := New(Config{PublicURL: "https://nnplay.example", Log: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := get(pub, "/neuron?v=1&act=relu", "Host: evil.example").Body.String()
+	if !strings.Contains(page, `<link rel="canonical" href="https://nnplay.example/neuron?v=1&amp;act=relu">`) || strings.Contains(page, "evil.example") {
+		t.Error("with -public-url, the canonical link is not the configured one")
+	}
+}
+
+// TestIsolationAndHSTSHeaders: CORP and COOP on every response; HSTS only when
+// configured.
+func TestIsolationAndHSTSHeaders(t *testing.T) {
+	t.Parallel()
+	s, _ := newTestServer(t)
+	rec := get(s, "/")
+	if rec.Header().Get("Cross-Origin-Resource-Policy") != "same-site" || rec.Header().Get("Cross-Origin-Opener-Policy") != "same-origin" {
+		t.Errorf("headers: %v", rec.Header())
+	}
+	if rec.Header().Get("Strict-Transport-Security") != "" {
+		t.Error("HSTS without -hsts")
+	}
+	tls, _ := New(Config{HSTS: true, Log: slog.New(slog.DiscardHandler)})
+	if get(tls, "/").Header().Get("Strict-Transport-Security") == "" {
+		t.Error("no HSTS with -hsts")
 	}
 }

@@ -130,3 +130,77 @@ func TestSIGTERMDuringLoad(t *testing.T) {
 		t.Errorf("no shutdown in the log:\n%s", out)
 	}
 }
+
+func TestMemoryLimit(t *testing.T) {
+	for _, tc := range []struct {
+		flag, env string
+		want      int64
+		bad       bool
+	}{
+		{"", "", defaultMemoryLimit, false},
+		{"", "1GiB", 1 << 30, false},
+		{"300MiB", "1GiB", 300 << 20, false},
+		{"4096", "", 4096, false},
+		{"lots", "", 0, true},
+		{"-5MiB", "", 0, true},
+	} {
+		got, err := memoryLimit(tc.flag, tc.env)
+		if (err != nil) != tc.bad || got != tc.want {
+			t.Errorf("memoryLimit(%q, %q) = %d, %v", tc.flag, tc.env, got, err)
+		}
+	}
+}
+
+// TestSIGTERMSlowClientExitsZero: a client slower than -shutdown-timeout
+// (an upload that stalls half-way) is cut off and logged, and the process
+// still exits 0, as the README says.
+func TestSIGTERMSlowClientExitsZero(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "web")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	cmd := exec.Command(bin, "-addr", addr, "-shutdown-timeout", "300ms")
+	var logs strings.Builder
+	cmd.Stderr = &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	var conn net.Conn
+	for i := 0; ; i++ {
+		if conn, err = net.Dial("tcp", addr); err == nil {
+			break
+		}
+		if i > 100 {
+			t.Fatal("the server did not start")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	defer conn.Close()
+	io.WriteString(conn, "POST /conv/upload HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n--b\r\n")
+	time.Sleep(200 * time.Millisecond) // the handler is reading the body
+	t0 := time.Now()
+	cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("exit after cutting a slow client: %v, want 0\n%s", err, logs.String())
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the server did not exit")
+	}
+	if d := time.Since(t0); d > 3*time.Second {
+		t.Errorf("exited after %s, with a 300ms shutdown timeout", d)
+	}
+	if !strings.Contains(logs.String(), "shutdown timeout") {
+		t.Errorf("the cut connection is not in the log:\n%s", logs.String())
+	}
+}

@@ -32,6 +32,9 @@ type ConvMessages struct {
 	UploadHuge   string // verbs: w, h, the largest side
 	UploadBig    string // verb: the largest file in MB
 	UploadNone   string
+	UploadBusy   string
+	UploadSlow   string
+	UploadCostly string
 	// Shrunk says the link holds a smaller copy; verbs: w, h, orig w, h.
 	Shrunk string
 
@@ -151,6 +154,9 @@ var ruConv = ConvMessages{
 	UploadHuge:   "Картинка %d×%d слишком велика: каждая сторона — не больше %d пикселей.",
 	UploadBig:    "Файл больше %d МБ.",
 	UploadNone:   "Выберите файл с картинкой.",
+	UploadBusy:   "Сервер сейчас занят другими картинками. Попробуйте ещё раз через несколько секунд.",
+	UploadSlow:   "Файл передавался дольше 10 секунд, и сервер прервал приём. Попробуйте файл поменьше или соединение побыстрее.",
+	UploadCostly: "Эту картинку слишком долго раскодировать (JPEG из очень многих проходов). Сохраните её как обычный JPEG или PNG.",
 	Shrunk:       "Изображение уменьшено до %d×%d (исходное — %d×%d): картинки больше 256×256 уменьшаются, а ссылка должна быть короче 8 КБ. Так его видите вы, и так его увидят по ссылке.",
 
 	KernelsLegend: "Фильтры (ядра свёртки)",
@@ -301,6 +307,9 @@ var enConv = ConvMessages{
 	UploadHuge:   "The picture is %d×%d, too large: each side may be at most %d pixels.",
 	UploadBig:    "The file is larger than %d MB.",
 	UploadNone:   "Choose a picture file.",
+	UploadBusy:   "The server is busy with other pictures. Try again in a few seconds.",
+	UploadSlow:   "The file took longer than 10 seconds to arrive, and the server stopped waiting. Try a smaller file or a faster connection.",
+	UploadCostly: "This picture would take too long to decode (a JPEG of very many passes). Save it as an ordinary JPEG or PNG.",
 	Shrunk:       "The image is scaled down to %d×%d (the original is %d×%d): pictures larger than 256×256 are scaled down, and the link must stay under 8 KB. This is what you see, and what the link shows.",
 
 	KernelsLegend: "Filters (convolution kernels)",

@@ -4,6 +4,17 @@
 //
 //	load [-server bin/web] [-duration 20s] [-requests 200000] [-c 32]
 //	load -target http://127.0.0.1:8080   # an already running server
+//	load -scenario burst|uploads|jpeg    # issue 18's hostile cases
+//
+// Scenarios: mix (the default) is the realistic mix above, each client
+// from its own loopback address (127.0.1.x, as many people); burst is a
+// crowd of -c connections from one address (127.0.0.1) on one shared
+// /conv drawing and one /network link, half each, while four other
+// people (from 127.0.0.2, a request each every 100 ms) load the cheap
+// pages; uploads is -c concurrent uploads of a 9.7 MB picture; jpeg is a
+// crafted progressive JPEG (2048×2048, 3,000 scans) uploaded every 5 s
+// while others ask for distinct previews and cheap pages. A response's X-Cache-Status (set by deploy/nginx.conf) is
+// counted, so a run through the cache says what the cache served.
 //
 // Without -target it starts the server binary itself on a free loopback
 // port, so it can read the server's memory from /proc, and stops it with
@@ -13,6 +24,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -41,13 +53,16 @@ func main() {
 	maxRequests := flag.Int64("requests", 200000, "stop after this many requests")
 	conc := flag.Int("c", 32, "concurrent clients")
 	seed := flag.Uint64("seed", 1, "seed of the request mix")
+	scenario := flag.String("scenario", "mix", "mix, burst, uploads or jpeg")
+	serverArgs := flag.String("server-args", "", "extra flags for the started server, space-separated")
+	settle := flag.Duration("settle", 0, "after the run, wait this long and report the server's memory again")
 	flag.Parse()
 
 	base := *target
 	var srv *exec.Cmd
 	if base == "" {
 		var err error
-		srv, base, err = startServer(*server)
+		srv, base, err = startServer(*server, strings.Fields(*serverArgs))
 		if err != nil {
 			fail(err)
 		}
@@ -59,20 +74,31 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	fmt.Printf("load: %s, %d clients, up to %s or %d requests\n", base, *conc, *duration, *maxRequests)
+	groups, err := scenarioGroups(*scenario, statics, *conc)
+	if err != nil {
+		fail(err)
+	}
+	fmt.Printf("load: %s, scenario %s, %d clients, up to %s or %d requests\n", base, *scenario, *conc, *duration, *maxRequests)
 
 	var mem memWatch
+	var cpu0 time.Duration
 	if srv != nil {
 		mem.start(srv.Process.Pid)
+		cpu0 = cpuTime(srv.Process.Pid)
 	}
-	res := run(base, mixFor(statics), *conc, *duration, *maxRequests, *seed)
+	res := run(base, groups, *duration, *maxRequests, *seed)
 	if srv != nil {
 		mem.stop()
 	}
 	res.print()
 	if srv != nil {
+		fmt.Printf("server CPU during the run: %s\n", (cpuTime(srv.Process.Pid) - cpu0).Round(time.Millisecond))
 		fmt.Printf("server memory (RSS): start %.1f MiB, peak %.1f MiB, end %.1f MiB; VmHWM %.1f MiB\n",
 			mib(mem.first), mib(mem.peak), mib(mem.last), mib(readStatus(srv.Process.Pid, "VmHWM")))
+		if *settle > 0 {
+			time.Sleep(*settle)
+			fmt.Printf("server memory (RSS) %s after the run: %.1f MiB\n", *settle, mib(readStatus(srv.Process.Pid, "VmRSS")))
+		}
 		t0 := time.Now()
 		srv.Process.Signal(syscall.SIGTERM)
 		err := srv.Wait()
@@ -90,14 +116,14 @@ func fail(err error) {
 
 // startServer runs the server on a free loopback port and waits until it
 // answers.
-func startServer(bin string) (*exec.Cmd, string, error) {
+func startServer(bin string, args []string) (*exec.Cmd, string, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, "", err
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	cmd := exec.Command(bin, "-addr", addr)
+	cmd := exec.Command(bin, append([]string{"-addr", addr}, args...)...)
 	cmd.Stdout = io.Discard
 	cmd.Stderr = io.Discard // the request log would cost the server more than the work
 	if err := cmd.Start(); err != nil {
@@ -147,6 +173,23 @@ func discoverStatics(base string) ([]string, error) {
 		return nil, errors.New("no static files found in /neuron")
 	}
 	return found, nil
+}
+
+// cpuTime is a process's user and system CPU time so far.
+func cpuTime(pid int) time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// Fields after the command's closing parenthesis: utime and stime are
+	// the 12th and 13th, in clock ticks (100 per second on Linux).
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	ut, _ := strconv.ParseInt(f[11], 10, 64)
+	st, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(ut+st) * 10 * time.Millisecond
 }
 
 func mib(b int64) float64 { return float64(b) / (1 << 20) }
@@ -213,6 +256,21 @@ type kind struct {
 	next func(r *rand.Rand) (path string, ok []int)
 	// headers are sent with the request.
 	headers map[string]string
+	// body, if set, makes the request a POST of this body.
+	body func(r *rand.Rand) (body []byte, ctype string)
+}
+
+// group is a set of clients sending one mix from one source address.
+type group struct {
+	mix   []kind
+	conc  int
+	local string // source IP; "" for the system's choice
+	// pace, if set, is each client's time between requests: a person
+	// clicking, not a closed loop.
+	pace time.Duration
+	// spread gives each client its own source address (127.0.1.x): many
+	// people, each within the server's per-client bounds.
+	spread bool
 }
 
 type result struct {
@@ -224,72 +282,123 @@ type result struct {
 	total    int64
 	elapsed  time.Duration
 	examples []string
+	cache    map[string]int64 // X-Cache-Status → responses
+	statuses map[int]int64
 }
 
-func run(base string, mix []kind, conc int, d time.Duration, maxReq int64, seed uint64) *result {
-	client := &http.Client{
-		Timeout: 30 * time.Second,
-		Transport: &http.Transport{MaxIdleConnsPerHost: conc, MaxConnsPerHost: conc,
-			DisableCompression: true},
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+func run(base string, groups []group, d time.Duration, maxReq int64, seed uint64) *result {
+	res := &result{cache: map[string]int64{}, statuses: map[int]int64{}}
+	offsets := make([]int, len(groups))
+	for i, g := range groups {
+		offsets[i] = len(res.kinds)
+		res.kinds = append(res.kinds, g.mix...)
 	}
-	total := 0
-	for _, k := range mix {
-		total += k.weight
-	}
-	res := &result{kinds: mix, samples: make([][]time.Duration, len(mix)), errs: make([]int64, len(mix)), shed: make([]int64, len(mix))}
+	res.samples = make([][]time.Duration, len(res.kinds))
+	res.errs, res.shed = make([]int64, len(res.kinds)), make([]int64, len(res.kinds))
 	var mu sync.Mutex
 	var sent atomic.Int64
 	ctx, cancel := context.WithTimeout(context.Background(), d)
 	defer cancel()
 	start := time.Now()
 	var wg sync.WaitGroup
-	for w := range conc {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			r := rand.New(rand.NewPCG(seed, uint64(w)))
-			local := make([][]time.Duration, len(mix))
-			for ctx.Err() == nil && sent.Add(1) <= maxReq {
-				pick := r.IntN(total)
-				ki := 0
-				for pick >= mix[ki].weight {
-					pick -= mix[ki].weight
-					ki++
-				}
-				path, okStatus := mix[ki].next(r)
-				req, _ := http.NewRequest(http.MethodGet, base+path, nil)
-				for k, v := range mix[ki].headers {
-					req.Header.Set(k, v)
-				}
-				t0 := time.Now()
-				resp, err := client.Do(req)
-				status := 0
-				if err == nil {
-					io.Copy(io.Discard, resp.Body)
-					resp.Body.Close()
-					status = resp.StatusCode
-				}
-				dt := time.Since(t0)
-				local[ki] = append(local[ki], dt)
-				if status == http.StatusServiceUnavailable {
-					atomic.AddInt64(&res.shed[ki], 1)
-				} else if err != nil || !slices.Contains(okStatus, status) {
-					atomic.AddInt64(&res.errs[ki], 1)
-					atomic.AddInt64(&res.errors, 1)
+	worker := 0
+	for gi, g := range groups {
+		newClient := func(local string) *http.Client {
+			dialer := &net.Dialer{Timeout: 10 * time.Second}
+			if local != "" {
+				dialer.LocalAddr = &net.TCPAddr{IP: net.ParseIP(local)}
+			}
+			return &http.Client{
+				Timeout: 30 * time.Second,
+				Transport: &http.Transport{DialContext: dialer.DialContext, MaxIdleConnsPerHost: g.conc,
+					MaxConnsPerHost: g.conc, DisableCompression: true},
+				CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+			}
+		}
+		shared := newClient(g.local)
+		total := 0
+		for _, k := range g.mix {
+			total += k.weight
+		}
+		for range g.conc {
+			w := worker
+			worker++
+			wg.Add(1)
+			client := shared
+			if g.spread {
+				client = newClient(fmt.Sprintf("127.0.1.%d", 1+w%250))
+			}
+			go func() {
+				defer wg.Done()
+				r := rand.New(rand.NewPCG(seed, uint64(w)))
+				local := make([][]time.Duration, len(g.mix))
+				for ctx.Err() == nil && sent.Add(1) <= maxReq {
+					if g.pace > 0 {
+						select {
+						case <-ctx.Done():
+							continue
+						case <-time.After(g.pace):
+						}
+					}
+					pick := r.IntN(total)
+					ki := 0
+					for pick >= g.mix[ki].weight {
+						pick -= g.mix[ki].weight
+						ki++
+					}
+					k := g.mix[ki]
+					path, okStatus := k.next(r)
+					var req *http.Request
+					if k.body != nil {
+						body, ctype := k.body(r)
+						req, _ = http.NewRequestWithContext(ctx, http.MethodPost, base+path, bytes.NewReader(body))
+						req.Header.Set("Content-Type", ctype)
+					} else {
+						req, _ = http.NewRequest(http.MethodGet, base+path, nil)
+					}
+					for hk, v := range k.headers {
+						req.Header.Set(hk, v)
+					}
+					t0 := time.Now()
+					resp, err := client.Do(req)
+					status := 0
+					if err == nil {
+						io.Copy(io.Discard, resp.Body)
+						resp.Body.Close()
+						status = resp.StatusCode
+					}
+					if err != nil && ctx.Err() != nil && k.body != nil {
+						break // an upload cut by the end of the run
+					}
+					dt := time.Since(t0)
+					local[ki] = append(local[ki], dt)
 					mu.Lock()
-					if len(res.examples) < 5 {
-						res.examples = append(res.examples, fmt.Sprintf("%s → %d %v", path, status, err))
+					res.statuses[status]++
+					if err == nil {
+						if cs := resp.Header.Get("X-Cache-Status"); cs != "" {
+							res.cache[cs]++
+						}
 					}
 					mu.Unlock()
+					if status == http.StatusServiceUnavailable || status == http.StatusTooManyRequests {
+						atomic.AddInt64(&res.shed[offsets[gi]+ki], 1)
+					} else if err != nil || !slices.Contains(okStatus, status) {
+						atomic.AddInt64(&res.errs[offsets[gi]+ki], 1)
+						atomic.AddInt64(&res.errors, 1)
+						mu.Lock()
+						if len(res.examples) < 5 {
+							res.examples = append(res.examples, fmt.Sprintf("%s → %d %v", path, status, err))
+						}
+						mu.Unlock()
+					}
 				}
-			}
-			mu.Lock()
-			for i := range local {
-				res.samples[i] = append(res.samples[i], local[i]...)
-			}
-			mu.Unlock()
-		}()
+				mu.Lock()
+				for i := range local {
+					res.samples[offsets[gi]+i] = append(res.samples[offsets[gi]+i], local[i]...)
+				}
+				mu.Unlock()
+			}()
+		}
 	}
 	wg.Wait()
 	res.elapsed = time.Since(start)
@@ -301,7 +410,7 @@ func run(base string, mix []kind, conc int, d time.Duration, maxReq int64, seed 
 
 func (r *result) print() {
 	fmt.Printf("\n%d requests in %s: %.0f req/s, %d errors\n\n", r.total, r.elapsed.Round(time.Millisecond), float64(r.total)/r.elapsed.Seconds(), r.errors)
-	fmt.Printf("%-22s %8s %9s %9s %9s %7s %6s\n", "kind", "requests", "p50", "p99", "max", "errors", "503s")
+	fmt.Printf("%-26s %8s %9s %9s %9s %7s %8s\n", "kind", "requests", "p50", "p99", "max", "errors", "503/429")
 	for i, k := range r.kinds {
 		s := r.samples[i]
 		if len(s) == 0 {
@@ -309,7 +418,11 @@ func (r *result) print() {
 		}
 		slices.Sort(s)
 		q := func(p float64) time.Duration { return s[min(len(s)-1, int(p*float64(len(s))))] }
-		fmt.Printf("%-22s %8d %9s %9s %9s %7d %6d\n", k.name, len(s), ms(q(0.5)), ms(q(0.99)), ms(s[len(s)-1]), r.errs[i], r.shed[i])
+		fmt.Printf("%-26s %8d %9s %9s %9s %7d %8d\n", k.name, len(s), ms(q(0.5)), ms(q(0.99)), ms(s[len(s)-1]), r.errs[i], r.shed[i])
+	}
+	fmt.Printf("statuses: %v\n", r.statuses)
+	if len(r.cache) > 0 {
+		fmt.Printf("X-Cache-Status: %v\n", r.cache)
 	}
 	for _, e := range r.examples {
 		fmt.Println("error:", e)
