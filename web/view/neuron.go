@@ -257,7 +257,7 @@ func neuronResult(m *i18n.Messages, n state.Neuron) *NeuronResult {
 	act, _ := engine.ActivationByName(n.Act)
 	nr := engine.Neuron{Weights: n.W, Bias: n.B, Activation: act}
 	z, a := nr.Forward(n.X)
-	d := act.Deriv(z, a)
+	d := act.Deriv(z)
 	f := fname(act.Formula())
 	mn := &m.Neuron
 
@@ -432,7 +432,7 @@ func NeuronData(n state.Neuron) NeuronJSON {
 	act, _ := engine.ActivationByName(n.Act)
 	nr := engine.Neuron{Weights: n.W, Bias: n.B, Activation: act}
 	z, a := nr.Forward(n.X)
-	out := NeuronJSON{Query: n.Encode(), Activation: n.Act, Z: z, Output: a, Derivative: act.Deriv(z, a)}
+	out := NeuronJSON{Query: n.Encode(), Activation: n.Act, Z: z, Output: a, Derivative: act.Deriv(z)}
 	for _, x := range n.Batch {
 		z, a := nr.Forward(x)
 		out.Batch = append(out.Batch, NeuronRow{X: x, Z: z, Output: a})
