@@ -70,7 +70,12 @@ type ConvMessages struct {
 	SizeWhere string
 	Width     string
 	Height    string
-	SameNote  string // how same padding splits an even kernel's zeros
+	SameNote  string // the same-padding convention (Keras'), shown with same
+	// PadSplit says where an axis's padding zeros go; verbs: zeros
+	// before, zeros after (plural groups follow each).
+	PadSplit string
+	// PaddingHelp says which conventions the paddings follow.
+	PaddingHelp string
 
 	MapsTitle   string
 	MapCaption  string // verbs: kernel number, kernel name, w, h, min, max
@@ -200,11 +205,13 @@ var ruConv = ConvMessages{
 	InputAlt:   "Входное изображение %d×%d",
 	InputRange: "%d×%d, значения от %s до %s",
 
-	SizeTitle: "Размер карты признаков",
-	SizeWhere: "W — ширина или высота изображения, K — размер ядра, P — нули с каждой стороны, S — шаг; дробная часть отбрасывается.",
-	Width:     "по ширине",
-	Height:    "по высоте",
-	SameNote:  "При чётном K дополнение same кладёт на один ноль больше справа и снизу, как TensorFlow.",
+	SizeTitle:   "Размер карты признаков",
+	SizeWhere:   "W — ширина или высота изображения, K — размер ядра, P₁ и P₂ — нули до (слева, сверху) и после (справа, снизу), S — шаг; дробная часть отбрасывается.",
+	Width:       "по ширине",
+	Height:      "по высоте",
+	SameNote:    "Same — по правилу TensorFlow/Keras: карта ⌈W/S⌉, нулей всего max((⌈W/S⌉ − 1)·S + K − W, 0), меньшая половина до, остальное после.",
+	PadSplit:    "%d {ноль|нуля|нулей} до, %d {ноль|нуля|нулей} после",
+	PaddingHelp: "same — как в TensorFlow/Keras (padding=\"same\"): при шаге 1 карта того же размера, при шаге S — ⌈W/S⌉, и нулей может не понадобиться вовсе. PyTorch при шаге больше 1 same не принимает.",
 
 	MapsTitle:   "Карты признаков",
 	MapCaption:  "Фильтр %d «%s»: карта %d×%d, значения от %s до %s",
@@ -350,11 +357,13 @@ var enConv = ConvMessages{
 	InputAlt:   "The input image, %d×%d",
 	InputRange: "%d×%d, values from %s to %s",
 
-	SizeTitle: "The feature map's size",
-	SizeWhere: "W is the image's width or height, K the kernel's size, P the zeros on each side, S the stride; the fraction is dropped.",
-	Width:     "across",
-	Height:    "down",
-	SameNote:  "With an even K, same padding puts one more zero on the right and at the bottom, as TensorFlow does.",
+	SizeTitle:   "The feature map's size",
+	SizeWhere:   "W is the image's width or height, K the kernel's size, P₁ and P₂ the zeros before (left, top) and after (right, bottom), S the stride; the fraction is dropped.",
+	Width:       "across",
+	Height:      "down",
+	SameNote:    "Same follows TensorFlow/Keras: the map is ⌈W/S⌉, with max((⌈W/S⌉ − 1)·S + K − W, 0) zeros in all, the smaller half before and the rest after.",
+	PadSplit:    "%d {zero|zeros} before, %d {zero|zeros} after",
+	PaddingHelp: "same is TensorFlow/Keras' padding=\"same\": with stride 1 the map keeps the image's size, with stride S it is ⌈W/S⌉, and it may need no zeros at all. PyTorch refuses same with a stride above 1.",
 
 	MapsTitle:   "Feature maps",
 	MapCaption:  "Filter %d “%s”: a %d×%d map, values from %s to %s",
