@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"nnplay/web/i18n"
 	"nnplay/web/state"
 	"nnplay/web/templates"
+	"nnplay/web/textf"
 	"nnplay/web/view"
 )
 
@@ -106,7 +106,7 @@ func errorText(m *i18n.Messages, status int) (string, string) {
 	case http.StatusMethodNotAllowed:
 		return e.MethodTitle, e.MethodText
 	case http.StatusRequestURITooLong:
-		return e.TooLongTitle, fmt.Sprintf(e.TooLongText, state.MaxQueryBytes)
+		return e.TooLongTitle, textf.Sprintf(e.TooLongText, state.MaxQueryBytes)
 	case http.StatusRequestEntityTooLarge:
 		return e.TooLargeTitle, e.TooLargeText
 	case http.StatusServiceUnavailable:
