@@ -123,8 +123,8 @@ func TestConvBadLinks(t *testing.T) {
 	}{
 		{"/conv?lang=en&img=photo", []string{"Image (img) = “photo”: no such value", "lesson, digit, shapes, camera, cat, grid, draw", `<option value="photo" selected>photo</option>`}},
 		{"/conv?lang=en&k=nope", []string{"Filter (k) #1 = “nope”: no such value", `id="f-k-1"`}},
-		{"/conv?lang=en&k=1,2~3", []string{"Filter (k) #1, row 2: 1 value where 2 are needed", `href="#f-k-1"`}},
-		{"/conv?lang=en&k=identity&k=1,x", []string{"Filter (k) #2, row 1, number 2 = “x”: not a number", `href="#f-k-2"`}},
+		{"/conv?lang=en&k=1,2~3", []string{"Filter (k) #1, row 2: 1 value where 2 are needed", `href="#f-k-1-err"`}},
+		{"/conv?lang=en&k=identity&k=1,x", []string{"Filter (k) #2, row 1, number 2 = “x”: not a number", `href="#f-k-2-err"`}},
 		{"/conv?lang=en&k=" + strings.Repeat("1,", 7) + "1", []string{"too many: 8", "from 1 to 7"}},
 		{"/conv?lang=en" + strings.Repeat("&k=identity", 9), []string{"Filter (k): too many: 9", "from 1 to 8"}},
 		{"/conv?lang=en&grid=" + strings.Repeat("1~", 17), []string{"numbers (grid): too many: 17", "from 1 to 16"}},

@@ -85,8 +85,6 @@ func (s *Server) handleError(err error, c echo.Context) {
 	}
 	if api {
 		err = c.JSON(status, apiError{Status: status, Error: title + ": " + text})
-	} else if req.Method == http.MethodHead {
-		err = c.NoContent(status)
 	} else {
 		pg := view.Error(lang, status, title, text)
 		s.decorate(c, &pg.Page)
@@ -148,7 +146,8 @@ func decodeLink[T any](s *Server, c echo.Context, decode func(url.Values) (T, er
 		q = url.Values{}
 	}
 	lang := negotiate(linkLang(c), accept)
-	page, errs, comp := invalid(q, err, lang)
+	// The form shows the link's values, escaped where they are not UTF-8.
+	page, errs, comp := invalid(view.ValidUTF8Values(q), err, lang)
 	s.decorate(c, page)
 	var zero T
 	return zero, lang, &pageError{

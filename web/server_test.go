@@ -20,7 +20,7 @@ import (
 	"nnplay/web/view"
 )
 
-func newTestServer(t *testing.T) (*Server, *bytes.Buffer) {
+func newTestServer(t testing.TB) (*Server, *bytes.Buffer) {
 	t.Helper()
 	var logs bytes.Buffer
 	s, err := New(Config{Log: slog.New(slog.NewTextHandler(&logs, nil))})

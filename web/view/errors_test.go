@@ -45,3 +45,12 @@ func TestCountsAgreeOnPages(t *testing.T) {
 		}
 	}
 }
+
+func TestValidUTF8(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{"1,\xff~3": `1,\xFF~3`, "ок": "ок", "\xd0": `\xD0`, "a\xc3\x28": `a\xC3(`} {
+		if got := ValidUTF8(in); got != want {
+			t.Errorf("ValidUTF8(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
