@@ -85,6 +85,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{echo: e, cfg: cfg, log: cfg.Log, assets: as,
 		cache: newCache(cfg.CacheBytes), admit: newAdmission(cfg.MaxExpensive, cfg.ExpensiveWait)}
 	e.HTTPErrorHandler = s.handleError
+	e.Pre(headAsGet)
 
 	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogError: true,
@@ -120,6 +121,7 @@ func New(cfg Config) (*Server, error) {
 	s.convRoutes()
 	s.networkRoutes()
 	e.GET("/static/*", as.serve)
+	e.GET("/favicon.ico", as.favicon) // asked for by browsers and tools that read no page
 	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok\n") })
 	return s, nil
 }
@@ -176,7 +178,7 @@ func (s *Server) decorate(c echo.Context, pg *view.Page) {
 	}
 	pg.Assets = view.Assets{
 		CSS: s.assets.URL("app.css"), JS: s.assets.URL("app.js"),
-		WasmExec: s.assets.URL("wasm_exec.js"), Wasm: s.assets.URL("app.wasm"),
+		WasmExec: s.assets.URL("wasm_exec.js"), Wasm: s.assets.URL("app.wasm"), Icon: s.assets.URL("favicon.ico"),
 	}
 	if pg.Script != "" {
 		pg.Assets.Page = s.assets.URL(pg.Script)
@@ -216,3 +218,27 @@ func limitQuery(next echo.HandlerFunc) echo.HandlerFunc {
 		return next(c)
 	}
 }
+
+// headAsGet answers HEAD as GET without the body (RFC 9110 §9.3.2): the
+// same status and headers, so a link checker or cache sees what GET would.
+func headAsGet(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		if r.Method != http.MethodHead {
+			return next(c)
+		}
+		// Echo routes the request it was given, so the method changes in
+		// place; it is HEAD again before net/http finishes the response,
+		// which then adds no Content-Length: 0.
+		r.Method = http.MethodGet
+		defer func() { r.Method = http.MethodHead }()
+		c.Response().Writer = bodyless{c.Response().Writer}
+		return next(c)
+	}
+}
+
+// bodyless drops a response's body and keeps its headers and status.
+type bodyless struct{ http.ResponseWriter }
+
+func (bodyless) Write(p []byte) (int, error)   { return len(p), nil }
+func (b bodyless) Unwrap() http.ResponseWriter { return b.ResponseWriter }
