@@ -124,7 +124,7 @@ var ruConv = ConvMessages{
 	Lead:  "Свёрточный слой скользит небольшим фильтром (ядром) по изображению: в каждом положении он умножает пиксели под собой на свои веса, складывает произведения и записывает сумму в карту признаков. Нарисуйте картинку, наберите матрицу или откройте фото, выберите фильтр и пройдите свёртку по шагам.",
 
 	ImageLegend: "Изображение",
-	Source:      "Что свернуть",
+	Source:      "Исходное изображение",
 	SourceHelp:  "Готовая картинка, свои числа или свой рисунок.",
 	Images: map[string]string{
 		"lesson": "Матрица из урока (5×5)",
@@ -180,7 +180,7 @@ var ruConv = ConvMessages{
 	AddKernel:    "Добавить фильтр",
 	RemoveKernel: "Убрать фильтр %d",
 
-	SettingsLegend: "Как сворачивать",
+	SettingsLegend: "Параметры свёртки",
 	Stride:         "Шаг S (stride)",
 	Padding:        "Дополнение нулями (padding)",
 	Paddings: map[string]string{
@@ -190,7 +190,7 @@ var ruConv = ConvMessages{
 	},
 	Flip:       "Настоящая свёртка: повернуть ядро на 180°",
 	FlipHelp:   "Нейросети считают взаимную корреляцию (без поворота); в математике свёртка поворачивает ядро.",
-	Clip:       "Обрезать к 0…255, как простые редакторы",
+	Clip:       "Показать как простые редакторы: значения меньше 0 — чёрным, больше 255 — белым",
 	ClipHelp:   "Без этого ноль показан серым, положительное — светлее, отрицательное — темнее. С обрезкой отрицательное станет чёрным.",
 	Activation: "Функция активации",
 	Pool:       "Пулинг (подвыборка)",
@@ -276,7 +276,7 @@ var enConv = ConvMessages{
 	Lead:  "A convolutional layer slides a small filter (a kernel) over an image: at each position it multiplies the pixels under it by its weights, adds up the products and writes the sum into the feature map. Draw a picture, type a matrix or open a photo, pick a filter, and step through the convolution.",
 
 	ImageLegend: "Image",
-	Source:      "What to convolve",
+	Source:      "Source image",
 	SourceHelp:  "A ready-made picture, your own numbers or your own drawing.",
 	Images: map[string]string{
 		"lesson": "The lesson's matrix (5×5)",
@@ -332,7 +332,7 @@ var enConv = ConvMessages{
 	AddKernel:    "Add a filter",
 	RemoveKernel: "Remove filter %d",
 
-	SettingsLegend: "How to convolve",
+	SettingsLegend: "Convolution settings",
 	Stride:         "Stride S",
 	Padding:        "Zero padding",
 	Paddings: map[string]string{
@@ -342,7 +342,7 @@ var enConv = ConvMessages{
 	},
 	Flip:       "True convolution: rotate the kernel by 180°",
 	FlipHelp:   "Neural networks compute cross-correlation (no rotation); convolution in mathematics rotates the kernel.",
-	Clip:       "Clip to 0…255, as simple image editors do",
+	Clip:       "Show as simple image editors do: below 0 black, above 255 white",
 	ClipHelp:   "Without it zero is grey, positive lighter and negative darker. Clipped, negative responses turn black.",
 	Activation: "Activation function",
 	Pool:       "Pooling",
