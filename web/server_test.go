@@ -50,7 +50,7 @@ func TestPages(t *testing.T) {
 		status         int
 		contains       []string
 	}{
-		{"/", "", 200, []string{`lang="ru"`, "Нейросети: основы", "Свёрточная нейронная сеть (CNN)", "RCNN", "Dropout", "Трансформер", `href="/conv"`, `href="/network"`, "Открыть сеть"}},
+		{"/", "", 200, []string{`lang="ru"`, "Нейросети: основы", "Свёрточная нейронная сеть (CNN)", "RCNN", "Слой отсева (dropout)", "Трансформер", "рекуррентные свёрточные нейронные сети", `href="/conv"`, `href="/network"`, "Открыть сеть"}},
 		{"/", "en-US,en;q=0.9", 200, []string{`lang="en"`, "Neural networks: the basics", "Pooling layer", "Autoencoder", "U-Net"}},
 		{"/", "de-DE,en;q=0.5,ru;q=0.8", 200, []string{`lang="ru"`}},
 		{"/?v=1&lang=en", "ru", 200, []string{`lang="en"`, `href="/neuron?v=1&amp;lang=en"`}},
