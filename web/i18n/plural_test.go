@@ -95,3 +95,16 @@ func strs(v reflect.Value, f func(path, s string)) {
 	}
 	walk("", v)
 }
+
+// TestFormulasTypeset: no message writes a power in ASCII (e^(−z)); they
+// use superscripts (e⁻ᶻ), as the engine's formulas do.
+func TestFormulasTypeset(t *testing.T) {
+	t.Parallel()
+	for _, l := range Langs() {
+		strs(reflect.ValueOf(*For(l)), func(path, msg string) {
+			if strings.Contains(msg, "^") {
+				t.Errorf("%s %s: %q", l, path, msg)
+			}
+		})
+	}
+}
