@@ -176,16 +176,6 @@ func ActivationByName(name string) (Activation, bool) {
 	return Activation{}, false
 }
 
-func step01(b bool) float64 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// isFinite reports whether x is neither infinite nor NaN.
-func isFinite(x float64) bool { return !math.IsInf(x, 0) && !math.IsNaN(x) }
-
 // Exact derivatives, and SiLU, written so that each keeps full relative
 // precision over the whole float64 range (see Deriv).
 
@@ -251,3 +241,13 @@ func siluDeriv(z float64) float64 {
 	}
 	return s * math.FMA(z, q, 1)
 }
+
+func step01(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// isFinite reports whether x is neither infinite nor NaN.
+func isFinite(x float64) bool { return !math.IsInf(x, 0) && !math.IsNaN(x) }

@@ -28,11 +28,13 @@ type GlossaryEntry struct {
 // U-Net, normalization, dropout, softmax) have none: there is no /rnn or
 // /cnn page to point at, and a link back to the glossary would not help.
 var tryIt = map[string]func(lang i18n.Lang) string{
-	"network":          func(l i18n.Lang) string { return networkLink(l, func(n *state.Network) { n.Epoch = 300 }) },
-	"neuron":           func(l i18n.Lang) string { return neuronLink(l, func(*state.Neuron) {}) },
-	"weight":           func(l i18n.Lang) string { return neuronLink(l, func(n *state.Neuron) { n.W[0] = 3 }) },
-	"bias":             func(l i18n.Lang) string { return neuronLink(l, func(n *state.Neuron) { n.B = -2 }) },
-	"activation":       func(l i18n.Lang) string { return neuronLink(l, func(n *state.Neuron) { n.Compare = []string{"sigmoid", "tanh", "relu", "step"} }) },
+	"network": func(l i18n.Lang) string { return networkLink(l, func(n *state.Network) { n.Epoch = 300 }) },
+	"neuron":  func(l i18n.Lang) string { return neuronLink(l, func(*state.Neuron) {}) },
+	"weight":  func(l i18n.Lang) string { return neuronLink(l, func(n *state.Neuron) { n.W[0] = 3 }) },
+	"bias":    func(l i18n.Lang) string { return neuronLink(l, func(n *state.Neuron) { n.B = -2 }) },
+	"activation": func(l i18n.Lang) string {
+		return neuronLink(l, func(n *state.Neuron) { n.Compare = []string{"sigmoid", "tanh", "relu", "step"} })
+	},
 	"sigmoid":          func(l i18n.Lang) string { return neuronLink(l, func(*state.Neuron) {}) },
 	"input-layer":      func(l i18n.Lang) string { return networkLink(l, func(*state.Network) {}) },
 	"hidden-layer":     func(l i18n.Lang) string { return networkLink(l, func(n *state.Network) { n.Hidden = []int{8} }) },
@@ -42,16 +44,26 @@ var tryIt = map[string]func(lang i18n.Lang) string{
 	"gradient-descent": func(l i18n.Lang) string { return networkLink(l, func(n *state.Network) { n.LR, n.Epoch = 0.1, 100 }) },
 	"backprop":         func(l i18n.Lang) string { return networkLink(l, func(n *state.Network) { n.Epoch = 50 }) },
 	"epoch":            func(l i18n.Lang) string { return networkLink(l, func(n *state.Network) { n.Epoch = 1 }) },
-	"overfitting":      func(l i18n.Lang) string { return networkLink(l, func(n *state.Network) { n.Split, n.Noise, n.Hidden, n.Epoch, n.ShowTest = 10, 50, []int{8, 8}, 1000, true }) },
-	"regularization":   func(l i18n.Lang) string { return networkLink(l, func(n *state.Network) { n.Reg, n.RegRate, n.Epoch = "l2", 0.01, 300 }) },
-	"supervised":       func(l i18n.Lang) string { return networkLink(l, func(*state.Network) {}) },
-	"feature":          func(l i18n.Lang) string { return convLink(l, func(*state.Conv) {}) },
-	"kernel":           func(l i18n.Lang) string { return convLink(l, func(c *state.Conv) { c.Image = "digit"; c.Kernels = []state.Kernel{{Preset: "sobel-left"}} }) },
-	"stride":           func(l i18n.Lang) string { return convLink(l, func(c *state.Conv) { c.Stride = 2 }) },
-	"padding":          func(l i18n.Lang) string { return convLink(l, func(c *state.Conv) { c.Pad = "same" }) },
-	"pooling":          func(l i18n.Lang) string { return convLink(l, func(c *state.Conv) { c.Image = "digit" }) },
-	"cnn":              func(l i18n.Lang) string { return convLink(l, func(c *state.Conv) { c.Image = "digit"; c.Act = "relu" }) },
-	"frameworks":       func(l i18n.Lang) string { return convLink(l, func(c *state.Conv) { c.Stride, c.Pad = 2, "same" }) },
+	"overfitting": func(l i18n.Lang) string {
+		return networkLink(l, func(n *state.Network) {
+			n.Split, n.Noise, n.Hidden, n.Epoch, n.ShowTest = 10, 50, []int{8, 8}, 1000, true
+		})
+	},
+	"regularization": func(l i18n.Lang) string {
+		return networkLink(l, func(n *state.Network) { n.Reg, n.RegRate, n.Epoch = "l2", 0.01, 300 })
+	},
+	"supervised": func(l i18n.Lang) string { return networkLink(l, func(*state.Network) {}) },
+	"feature":    func(l i18n.Lang) string { return convLink(l, func(*state.Conv) {}) },
+	"kernel": func(l i18n.Lang) string {
+		return convLink(l, func(c *state.Conv) { c.Image = "digit"; c.Kernels = []state.Kernel{{Preset: "sobel-left"}} })
+	},
+	"stride":  func(l i18n.Lang) string { return convLink(l, func(c *state.Conv) { c.Stride = 2 }) },
+	"padding": func(l i18n.Lang) string { return convLink(l, func(c *state.Conv) { c.Pad = "same" }) },
+	"pooling": func(l i18n.Lang) string { return convLink(l, func(c *state.Conv) { c.Image = "digit" }) },
+	"cnn": func(l i18n.Lang) string {
+		return convLink(l, func(c *state.Conv) { c.Image = "digit"; c.Act = "relu" })
+	},
+	"frameworks": func(l i18n.Lang) string { return convLink(l, func(c *state.Conv) { c.Stride, c.Pad = 2, "same" }) },
 }
 
 func neuronLink(l i18n.Lang, set func(*state.Neuron)) string {
@@ -75,7 +87,6 @@ func convLink(l i18n.Lang, set func(*state.Conv)) string {
 	set(&c)
 	return Link("/conv", c.Encode())
 }
-
 
 // Home builds the home page.
 func Home(h state.Home, lang i18n.Lang) *HomePage {
