@@ -24,15 +24,13 @@ const (
 	// Valid adds no padding: the kernel stays inside the image, and the
 	// output shrinks by K−1.
 	Valid Padding = iota
-	// Same adds K−1 zeros in all along each axis, (K−1)/2 before and K/2
-	// after: for an even K the extra zero goes at the bottom and right, as
-	// in TensorFlow. With stride 1 the output has the input's size.
-	//
-	// The padding does not depend on the stride, so with stride S the output
-	// is ⌈W/S⌉ wide (TensorFlow's size) and is the stride-1 output sampled
-	// at every S-th position. TensorFlow instead trims the padding to
-	// (⌈W/S⌉−1)·S + K − W when that is smaller, which shifts its windows by
-	// one pixel for some W; PyTorch rejects same padding with stride > 1.
+	// Same pads so that the output is ⌈N/S⌉ pixels along an axis of N with
+	// stride S, exactly as TensorFlow and Keras do: P = max((⌈N/S⌉ − 1)·S +
+	// K − N, 0) zeros in all, ⌊P/2⌋ before and the rest after (the odd
+	// zero at the bottom and right). With stride 1 that is K−1 zeros and
+	// the output has the input's size; with a larger stride the padding
+	// depends on N, and may be 0. PyTorch rejects same padding with
+	// stride > 1.
 	Same
 	// Full adds K−1 zeros on every side, so every overlap of kernel and
 	// image counts: the output grows by K−1.
@@ -64,17 +62,21 @@ func PaddingByName(name string) (Padding, bool) {
 	return 0, false
 }
 
-// Pads returns the number of zeros p adds before and after an axis for a
-// kernel of side k. It panics if p is not a valid Padding or k < 1.
-func (p Padding) Pads(k int) (before, after int) {
-	if k < 1 {
-		panic("engine: kernel size < 1")
+// Pads returns the number of zeros p adds before and after an axis of n
+// pixels for a kernel of side k and the given stride (Same depends on all
+// three; see Same). It panics if p is not a valid Padding, n < 0, k < 1 or
+// stride < 1.
+func (p Padding) Pads(n, k, stride int) (before, after int) {
+	if k < 1 || n < 0 || stride < 1 {
+		panic("engine: bad padding arguments")
 	}
 	switch p {
 	case Valid:
 		return 0, 0
 	case Same:
-		return (k - 1) / 2, k / 2
+		out := (n + stride - 1) / stride
+		total := max((out-1)*stride+k-n, 0)
+		return total / 2, total - total/2
 	case Full:
 		return k - 1, k - 1
 	}
@@ -84,15 +86,12 @@ func (p Padding) Pads(k int) (before, after int) {
 // OutSize returns the length of a convolution's output along an axis of n
 // input pixels, for a kernel side k, the given stride and padding:
 //
-//	out = ⌊(n − k + P)/s⌋ + 1,  P = before + after (2P for symmetric padding)
+//	out = ⌊(n − k + P)/s⌋ + 1,  P = before + after (Pads)
 //
-// or 0 if n is 0 or the padded axis is shorter than the kernel. It panics if n < 0,
-// k < 1, stride < 1 or p is unknown.
+// which for Same is ⌈n/s⌉; or 0 if n is 0 or the padded axis is shorter
+// than the kernel. It panics if n < 0, k < 1, stride < 1 or p is unknown.
 func OutSize(n, k, stride int, p Padding) int {
-	if n < 0 || stride < 1 {
-		panic("engine: bad output size arguments")
-	}
-	b, a := p.Pads(k)
+	b, a := p.Pads(n, k, stride)
 	if n == 0 || n+b+a < k {
 		return 0
 	}
@@ -105,7 +104,8 @@ func OutSize(n, k, stride int, p Padding) int {
 //	out[y][x] = Σ_u Σ_v in[y·S + u − Pt][x·S + v − Pl] · k[u][v]
 //
 // where in is zero outside the image (padding), S is the stride and Pt, Pl
-// are the zeros added at the top and left (Padding.Pads). With Flip set the
+// are the zeros added at the top and left (Padding.Pads, which for Same
+// depends on the image's size and the stride, as in Keras). With Flip set the
 // kernel is first rotated by 180°, k[u][v] → k[Kh−1−u][Kw−1−v], which is the
 // convolution of mathematics and signal processing.
 //
@@ -135,7 +135,7 @@ func (c Conv2D) stride() int {
 	if s < 1 || s > MaxStride {
 		panic("engine: stride out of range")
 	}
-	c.Padding.Pads(1) // panics on an unknown padding
+	c.Padding.Pads(1, 1, 1) // panics on an unknown padding
 	return s
 }
 
@@ -171,8 +171,8 @@ func (c Conv2D) plan(src, k Map) plan {
 	src.check()
 	checkKernel(k)
 	p := plan{s: c.stride(), kw: k.W, kh: k.H}
-	p.pt, _ = c.Padding.Pads(k.H)
-	p.pl, _ = c.Padding.Pads(k.W)
+	p.pt, _ = c.Padding.Pads(src.H, k.H, p.s)
+	p.pl, _ = c.Padding.Pads(src.W, k.W, p.s)
 	p.ow, p.oh = c.OutDims(src.W, src.H, k.W, k.H)
 	n := len(k.Data)
 	copy(p.w[:n], k.Data)

@@ -50,14 +50,40 @@ func TestConvLesson(t *testing.T) {
 	}
 }
 
+// refPads returns the zeros before and after an axis of n pixels, kernel k,
+// stride s, written independently of the engine: for Same, TensorFlow's own
+// formula (tf.nn.convolution's documentation, "same" padding):
+//
+//	P = max(k − s, 0) if n mod s = 0, else max(k − n mod s, 0); P/2 before.
+func refPads(p engine.Padding, n, k, s int) (before, after int) {
+	switch p {
+	case engine.Same:
+		var total int
+		if n%s == 0 {
+			total = max(k-s, 0)
+		} else {
+			total = max(k-n%s, 0)
+		}
+		return total / 2, total - total/2
+	case engine.Full:
+		return k - 1, k - 1
+	}
+	return 0, 0
+}
+
 // refConv is the definition, written as plainly as possible: every window
 // position, padding zeros included, in window order, summed in float32 from 0.
 func refConv(src, k engine.Map, c engine.Conv2D) engine.Map {
 	s := max(c.Stride, 1)
-	pt, _ := c.Padding.Pads(k.H)
-	pl, _ := c.Padding.Pads(k.W)
-	ow := engine.OutSize(src.W, k.W, s, c.Padding)
-	oh := engine.OutSize(src.H, k.H, s, c.Padding)
+	pt, ph := refPads(c.Padding, src.H, k.H, s)
+	pl, pw := refPads(c.Padding, src.W, k.W, s)
+	size := func(n, k, p int) int {
+		if n == 0 || n+p < k {
+			return 0
+		}
+		return (n+p-k)/s + 1
+	}
+	ow, oh := size(src.W, k.W, pl+pw), size(src.H, k.H, pt+ph)
 	out := engine.NewMap(ow, oh, nil)
 	for y := range oh {
 		for x := range ow {
@@ -216,13 +242,16 @@ func TestOutSize(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		p             engine.Padding
-		k, before, at int
+		n, k, s       int
+		before, after int
 	}{
-		{engine.Valid, 3, 0, 0}, {engine.Same, 3, 1, 1}, {engine.Same, 4, 1, 2}, {engine.Same, 1, 0, 0},
-		{engine.Same, 2, 0, 1}, {engine.Full, 3, 2, 2}, {engine.Same, 7, 3, 3}, {engine.Same, 6, 2, 3},
+		{engine.Valid, 5, 3, 1, 0, 0}, {engine.Same, 5, 3, 1, 1, 1}, {engine.Same, 5, 4, 1, 1, 2}, {engine.Same, 5, 1, 1, 0, 0},
+		{engine.Same, 5, 2, 1, 0, 1}, {engine.Full, 5, 3, 1, 2, 2}, {engine.Same, 9, 7, 1, 3, 3}, {engine.Same, 9, 6, 1, 2, 3},
+		{engine.Same, 6, 3, 2, 0, 1}, // the ramp: 1 zero after, 0 before
+		{engine.Same, 5, 3, 2, 1, 1}, {engine.Same, 7, 3, 3, 1, 1}, {engine.Same, 9, 3, 3, 0, 0},
 	} {
-		if b, a := tc.p.Pads(tc.k); b != tc.before || a != tc.at {
-			t.Errorf("%v.Pads(%d) = %d, %d; want %d, %d", tc.p, tc.k, b, a, tc.before, tc.at)
+		if b, a := tc.p.Pads(tc.n, tc.k, tc.s); b != tc.before || a != tc.after {
+			t.Errorf("%v.Pads(%d, %d, %d) = %d, %d; want %d, %d", tc.p, tc.n, tc.k, tc.s, b, a, tc.before, tc.after)
 		}
 	}
 	if w, h := (engine.Conv2D{Stride: 2, Padding: engine.Same}).OutDims(7, 4, 3, 2); w != 4 || h != 2 {
@@ -230,24 +259,37 @@ func TestOutSize(t *testing.T) {
 	}
 }
 
-// TestSameStrideSubsamples checks the documented meaning of Same with a
-// stride: the stride-1 output sampled every S pixels.
-func TestSameStrideSubsamples(t *testing.T) {
+// TestSameMatchesKeras checks the example: the 6×6 ramp 1…6 with
+// the 3×3 identity kernel, stride 2, "same", gives 2, 4, 6 in every row, as
+// Keras' Conv2D(padding="same", strides=2) does; and Pads against
+// TensorFlow's formula (refPads) on random sizes, strides and kernels.
+func TestSameMatchesKeras(t *testing.T) {
 	t.Parallel()
-	rng := rand.New(rand.NewPCG(1, 1))
-	var full, strided engine.Map
-	for k := 1; k <= engine.MaxKernelSize; k++ {
-		src, ker := randMap(rng, 13, 10, 10), randMap(rng, k, k, 1)
-		engine.Conv2D{Padding: engine.Same}.ApplyTo(&full, src, ker)
-		for s := 2; s <= engine.MaxStride; s++ {
-			engine.Conv2D{Padding: engine.Same, Stride: s}.ApplyTo(&strided, src, ker)
-			for y := range strided.H {
-				for x := range strided.W {
-					if strided.At(x, y) != full.At(x*s, y*s) {
-						t.Fatalf("k=%d s=%d: out[%d][%d] = %v, stride-1 out[%d][%d] = %v", k, s, y, x, strided.At(x, y), y*s, x*s, full.At(x*s, y*s))
-					}
-				}
-			}
+	ramp := make([]float32, 36)
+	for i := range ramp {
+		ramp[i] = float32(i%6 + 1)
+	}
+	id := engine.NewMap(3, 3, []float32{0, 0, 0, 0, 1, 0, 0, 0, 0})
+	var out engine.Map
+	engine.Conv2D{Padding: engine.Same, Stride: 2}.ApplyTo(&out, engine.NewMap(6, 6, ramp), id)
+	if out.W != 3 || out.H != 3 {
+		t.Fatalf("output %d×%d, want 3×3", out.W, out.H)
+	}
+	for y := range 3 {
+		if r := out.Data[y*3 : y*3+3]; r[0] != 2 || r[1] != 4 || r[2] != 6 {
+			t.Errorf("row %d = %v, want [2 4 6] (Keras)", y, r)
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 3))
+	for range 10000 {
+		n, k, s := rng.IntN(300), 1+rng.IntN(engine.MaxKernelSize), 1+rng.IntN(engine.MaxStride)
+		b, a := engine.Same.Pads(n, k, s)
+		wb, wa := refPads(engine.Same, n, k, s)
+		if n > 0 && (b != wb || a != wa) {
+			t.Fatalf("Same.Pads(%d, %d, %d) = %d, %d; TensorFlow %d, %d", n, k, s, b, a, wb, wa)
+		}
+		if got, want := engine.OutSize(n, k, s, engine.Same), (n+s-1)/s; got != want {
+			t.Fatalf("OutSize(%d, %d, %d, Same) = %d, want ⌈n/s⌉ = %d", n, k, s, got, want)
 		}
 	}
 }
@@ -372,7 +414,7 @@ func TestConvPanics(t *testing.T) {
 		"NewMap short":     func() { engine.NewMap(2, 2, []float32{1}) },
 		"NewMap negative":  func() { engine.NewMap(-1, 2, nil) },
 		"At outside":       func() { img.At(5, 0) },
-		"Pads 0":           func() { engine.Valid.Pads(0) },
+		"Pads 0":           func() { engine.Valid.Pads(5, 0, 1) },
 		"OutSize stride 0": func() { engine.OutSize(5, 3, 0, engine.Valid) },
 	} {
 		if !panics(f) {

@@ -12,7 +12,8 @@ import (
 // included, u, v, i order, bias last.
 func refLayer(l engine.ConvLayer, src engine.Volume) engine.Volume {
 	s := max(l.Stride, 1)
-	pt, _ := l.Padding.Pads(l.Size)
+	pt, _ := l.Padding.Pads(src.H, l.Size, s)
+	pl, _ := l.Padding.Pads(src.W, l.Size, s)
 	ow := engine.OutSize(src.W, l.Size, s, l.Padding)
 	oh := engine.OutSize(src.H, l.Size, s, l.Padding)
 	out := engine.Volume{W: ow, H: oh, C: l.Out, Data: make([]float32, ow*oh*l.Out)}
@@ -24,7 +25,7 @@ func refLayer(l engine.ConvLayer, src engine.Volume) engine.Volume {
 					for v := range l.Size {
 						for i := range l.In {
 							var px float32
-							iy, ix := y*s+u-pt, x*s+v-pt
+							iy, ix := y*s+u-pt, x*s+v-pl
 							if iy >= 0 && iy < src.H && ix >= 0 && ix < src.W {
 								px = src.Data[(iy*src.W+ix)*src.C+i]
 							}

@@ -25,7 +25,7 @@ func ExampleActivationByName() {
 		fmt.Printf("%s(−1000) = %g, %s\n", name, y, a.Formula())
 	}
 	// Output:
-	// sigmoid(−1000) = 0, σ(z) = 1 / (1 + e^(−z))
-	// tanh(−1000) = -1, tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))
+	// sigmoid(−1000) = 0, σ(z) = 1 / (1 + e⁻ᶻ)
+	// tanh(−1000) = -1, tanh(z) = (eᶻ − e⁻ᶻ) / (eᶻ + e⁻ᶻ)
 	// relu(−1000) = 0, ReLU(z) = max(0, z)
 }

@@ -66,7 +66,8 @@ func (l ConvLayer) ForwardTo(dst *Volume, src Volume) {
 		}
 	}
 	s := Conv2D{Stride: l.Stride, Padding: l.Padding}.stride()
-	pt, _ := l.Padding.Pads(l.Size)
+	pt, _ := l.Padding.Pads(src.H, l.Size, s)
+	pl, _ := l.Padding.Pads(src.W, l.Size, s)
 	ow, oh := l.OutDims(src.W, src.H)
 	if len(dst.Data) > 0 && len(src.Data) > 0 && &dst.Data[0] == &src.Data[0] {
 		panic("engine: dst shares storage with src")
@@ -106,7 +107,7 @@ func (l ConvLayer) ForwardTo(dst *Volume, src Volume) {
 					continue
 				}
 				for v := range l.Size {
-					ix := ox*s + v - pt
+					ix := ox*s + v - pl
 					if uint(ix) >= uint(src.W) {
 						continue
 					}

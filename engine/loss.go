@@ -127,13 +127,13 @@ func (o Output) Name() string {
 func (o Output) Formula() string {
 	switch o.kind {
 	case outSigmoid:
-		return "o = σ(z) = 1 / (1 + e^(−z))"
+		return "o = σ(z) = 1 / (1 + e⁻ᶻ)"
 	case outTanh:
 		return "o = tanh(z)"
 	case outLinear:
 		return "o = z"
 	case outSoftmax:
-		return "oₖ = e^(zₖ) / Σⱼ e^(zⱼ)"
+		return "oₖ = exp(zₖ) / Σⱼ exp(zⱼ)"
 	}
 	return ""
 }

@@ -74,8 +74,11 @@ func loadAssets(fsys fs.FS) (*assets, error) {
 		hash := hex.EncodeToString(sum[:6])
 		ext := path.Ext(name)
 		ctype := mime.TypeByExtension(ext)
-		if ext == ".wasm" {
+		switch ext {
+		case ".wasm":
 			ctype = "application/wasm" // instantiateStreaming insists
+		case ".ico":
+			ctype = "image/x-icon" // not in Go's built-in table
 		}
 		as := &asset{
 			name: name, url: "/static/" + strings.TrimSuffix(name, ext) + "." + hash + ext,
@@ -133,6 +136,21 @@ func (a *assets) serve(c echo.Context) error {
 		return c.NoContent(http.StatusNotModified)
 	}
 	return c.Blob(http.StatusOK, as.ctype, body)
+}
+
+// favicon answers /favicon.ico, the path browsers try on their own, with
+// the icon the pages link to (under its fingerprinted name), cached a day.
+func (a *assets) favicon(c echo.Context) error {
+	as, ok := a.byName["favicon.ico"]
+	if !ok {
+		return echo.ErrNotFound
+	}
+	c.Response().Header().Set("Cache-Control", "public, max-age=86400")
+	c.Response().Header().Set("ETag", as.etag)
+	if match(c.Request().Header.Get("If-None-Match"), as.etag) {
+		return c.NoContent(http.StatusNotModified)
+	}
+	return c.Blob(http.StatusOK, as.ctype, as.raw)
 }
 
 // acceptsEncoding reports whether an Accept-Encoding header allows enc

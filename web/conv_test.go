@@ -50,14 +50,14 @@ func TestConvPages(t *testing.T) {
 		contains []string
 	}{
 		{"/conv", []string{`lang="ru"`, "Свёртка изображения", "1·1 + 2·0 + 0·1 + 0·0 + 1·1 + 2·0 + 0·1 + 0·0 + 1·1 = 3",
-			"<td>3</td><td>6</td><td>10</td>", "<td>7</td><td>4</td><td>11</td>", "по ширине: ⌊(W − K + 2P)/S⌋ + 1 = ⌊(5 − 3 + 2·0)/1⌋ + 1 = 3",
+			"<td>3</td><td>6</td><td>10</td>", "<td>7</td><td>4</td><td>11</td>", "по ширине: ⌊(W − K + P₁ + P₂)/S⌋ + 1 = ⌊(5 − 3 + 0 + 0)/1⌋ + 1 = 3; 0 нулей до, 0 нулей после",
 			`src="/conv/map/fm-1.png"`, `<meta property="og:image" content="/conv/preview.png">`, `data-at="2,2"`}},
 		{"/conv?v=1&lang=en&at=2,1", []string{"Cell (2, 1) of map 1", "= 6", `href="/conv?v=1&amp;lang=en&amp;at=2,2"`, `aria-current="true"`}},
 		{"/conv?v=1&lang=en&img=camera&k=sobel-left&k=outline&pad=same&scale=clip", []string{"Photo: a photographer (128×128)", `data-map="fm-2"`,
 			"a 128×128 map", "Values clipped to 0…255", "128×128 ⊗ 3×3 → 128×128 → 128×128 → 64×64", `content="/conv/preview.png?v=1&amp;lang=en&amp;img=camera&amp;k=sobel-left&amp;k=outline&amp;pad=same&amp;scale=clip"`}},
 		{"/conv?v=1&lang=en&grid=1,-2~3,4&k=1~-1&flip=1", []string{"My numbers", "−2", "values from −2 to 4", "1·(−1) + 3·1 = 2"}},
-		{"/conv?v=1&lang=en&stride=2&pad=full", []string{"across: ⌊(W − K + 2P)/S⌋ + 1 = ⌊(5 − 3 + 2·2)/2⌋ + 1 = 4", "Cells beyond the edge are padding zeros"}},
-		{"/conv?v=1&lang=en&k=1,1~1,1&pad=same", []string{"across: ⌊(W − K + P₁ + P₂)/S⌋ + 1 = ⌊(5 − 2 + 0 + 1)/1⌋ + 1 = 5", "one more zero on the right"}},
+		{"/conv?v=1&lang=en&stride=2&pad=full", []string{"across: ⌊(W − K + P₁ + P₂)/S⌋ + 1 = ⌊(5 − 3 + 2 + 2)/2⌋ + 1 = 4; 2 zeros before, 2 zeros after", "Cells beyond the edge are padding zeros"}},
+		{"/conv?v=1&lang=en&k=1,1~1,1&pad=same", []string{"across: ⌊(W − K + P₁ + P₂)/S⌋ + 1 = ⌊(5 − 2 + 0 + 1)/1⌋ + 1 = 5; 0 zeros before, 1 zero after", "Same follows TensorFlow/Keras"}},
 		{"/conv?v=1&lang=en&img=digit&act=tanh&pool=avg&psize=3&pstride=1", []string{"8×8 ⊗ 3×3 → 6×6 → 6×6 → 4×4", "Pooling: average (avg), window 3×3, stride 1"}},
 		{"/conv?v=1&lang=en&k=" + strings.TrimSuffix(strings.Repeat("1,", 7), ",") + "~" + strings.TrimSuffix(strings.Repeat("1,", 7), ","), []string{"does not fit in the image"}},
 		{drawingLink(40, 30, nil), []string{"40×30, значения от 0 до 255", `name="px" value="`}},
@@ -123,8 +123,8 @@ func TestConvBadLinks(t *testing.T) {
 	}{
 		{"/conv?lang=en&img=photo", []string{"Image (img) = “photo”: no such value", "lesson, digit, shapes, camera, cat, grid, draw", `<option value="photo" selected>photo</option>`}},
 		{"/conv?lang=en&k=nope", []string{"Filter (k) #1 = “nope”: no such value", `id="f-k-1"`}},
-		{"/conv?lang=en&k=1,2~3", []string{"Filter (k) #1, row 2: 1 values where 2 are needed", `href="#f-k-1"`}},
-		{"/conv?lang=en&k=identity&k=1,x", []string{"Filter (k) #2, row 1, number 2 = “x”: not a number", `href="#f-k-2"`}},
+		{"/conv?lang=en&k=1,2~3", []string{"Filter (k) #1, row 2: 1 value where 2 are needed", `href="#f-k-1-err"`}},
+		{"/conv?lang=en&k=identity&k=1,x", []string{"Filter (k) #2, row 1, number 2 = “x”: not a number", `href="#f-k-2-err"`}},
 		{"/conv?lang=en&k=" + strings.Repeat("1,", 7) + "1", []string{"too many: 8", "from 1 to 7"}},
 		{"/conv?lang=en" + strings.Repeat("&k=identity", 9), []string{"Filter (k): too many: 9", "from 1 to 8"}},
 		{"/conv?lang=en&grid=" + strings.Repeat("1~", 17), []string{"numbers (grid): too many: 17", "from 1 to 16"}},

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"nnplay/web/i18n"
 	"nnplay/web/state"
 	"nnplay/web/templates"
+	"nnplay/web/textf"
 	"nnplay/web/view"
 )
 
@@ -85,8 +85,6 @@ func (s *Server) handleError(err error, c echo.Context) {
 	}
 	if api {
 		err = c.JSON(status, apiError{Status: status, Error: title + ": " + text})
-	} else if req.Method == http.MethodHead {
-		err = c.NoContent(status)
 	} else {
 		pg := view.Error(lang, status, title, text)
 		s.decorate(c, &pg.Page)
@@ -106,7 +104,7 @@ func errorText(m *i18n.Messages, status int) (string, string) {
 	case http.StatusMethodNotAllowed:
 		return e.MethodTitle, e.MethodText
 	case http.StatusRequestURITooLong:
-		return e.TooLongTitle, fmt.Sprintf(e.TooLongText, state.MaxQueryBytes)
+		return e.TooLongTitle, textf.Sprintf(e.TooLongText, state.MaxQueryBytes)
 	case http.StatusRequestEntityTooLarge:
 		return e.TooLargeTitle, e.TooLargeText
 	case http.StatusServiceUnavailable:
@@ -148,7 +146,8 @@ func decodeLink[T any](s *Server, c echo.Context, decode func(url.Values) (T, er
 		q = url.Values{}
 	}
 	lang := negotiate(linkLang(c), accept)
-	page, errs, comp := invalid(q, err, lang)
+	// The form shows the link's values, escaped where they are not UTF-8.
+	page, errs, comp := invalid(view.ValidUTF8Values(q), err, lang)
 	s.decorate(c, page)
 	var zero T
 	return zero, lang, &pageError{

@@ -139,6 +139,7 @@ func New(cfg Config) (*Server, error) {
 		e.IPExtractor = echo.ExtractIPFromXFFHeader(echo.TrustLoopback(true),
 			echo.TrustLinkLocal(false), echo.TrustPrivateNet(false))
 	}
+	e.Pre(headAsGet)
 
 	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogError: true,
@@ -173,6 +174,7 @@ func New(cfg Config) (*Server, error) {
 	s.convRoutes()
 	s.networkRoutes()
 	e.GET("/static/*", as.serve)
+	e.GET("/favicon.ico", as.favicon) // asked for by browsers and tools that read no page
 	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok\n") })
 
 	// Responses are gzipped per request unless the handler chose an
@@ -240,7 +242,7 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 // base URL (or none: relative links) and the fingerprinted asset paths.
 func (s *Server) decorate(c echo.Context, pg *view.Page) {
 	pg.Base = s.cfg.PublicURL
-	pg.Assets = view.Assets{CSS: s.assets.URL("app.css"), JS: s.assets.URL("app.js")}
+	pg.Assets = view.Assets{CSS: s.assets.URL("app.css"), JS: s.assets.URL("app.js"), Icon: s.assets.URL("favicon.ico")}
 	if pg.Module != "" {
 		pg.Assets.WasmExec, pg.Assets.Wasm = s.assets.URL("wasm_exec.js"), s.assets.URL(ModuleFile(pg.Module))
 	}
@@ -291,3 +293,27 @@ func limitQuery(next echo.HandlerFunc) echo.HandlerFunc {
 		return next(c)
 	}
 }
+
+// headAsGet answers HEAD as GET without the body (RFC 9110 §9.3.2): the
+// same status and headers, so a link checker or cache sees what GET would.
+func headAsGet(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		if r.Method != http.MethodHead {
+			return next(c)
+		}
+		// Echo routes the request it was given, so the method changes in
+		// place; it is HEAD again before net/http finishes the response,
+		// which then adds no Content-Length: 0.
+		r.Method = http.MethodGet
+		defer func() { r.Method = http.MethodHead }()
+		c.Response().Writer = bodyless{c.Response().Writer}
+		return next(c)
+	}
+}
+
+// bodyless drops a response's body and keeps its headers and status.
+type bodyless struct{ http.ResponseWriter }
+
+func (bodyless) Write(p []byte) (int, error)   { return len(p), nil }
+func (b bodyless) Unwrap() http.ResponseWriter { return b.ResponseWriter }

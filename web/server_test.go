@@ -20,7 +20,7 @@ import (
 	"nnplay/web/view"
 )
 
-func newTestServer(t *testing.T) (*Server, *bytes.Buffer) {
+func newTestServer(t testing.TB) (*Server, *bytes.Buffer) {
 	t.Helper()
 	var logs bytes.Buffer
 	s, err := New(Config{Log: slog.New(slog.NewTextHandler(&logs, nil))})
@@ -50,7 +50,7 @@ func TestPages(t *testing.T) {
 		status         int
 		contains       []string
 	}{
-		{"/", "", 200, []string{`lang="ru"`, "Нейросети: основы", "Свёрточная нейронная сеть (CNN)", "RCNN", "Dropout", "Трансформер", `href="/conv"`, `href="/network"`, "Открыть сеть"}},
+		{"/", "", 200, []string{`lang="ru"`, "Нейросети: основы", "Свёрточная нейронная сеть (CNN)", "RCNN", "Слой отсева (dropout)", "Трансформер", "рекуррентные свёрточные нейронные сети", `href="/conv"`, `href="/network"`, "Открыть сеть"}},
 		{"/", "en-US,en;q=0.9", 200, []string{`lang="en"`, "Neural networks: the basics", "Pooling layer", "Autoencoder", "U-Net"}},
 		{"/", "de-DE,en;q=0.5,ru;q=0.8", 200, []string{`lang="ru"`}},
 		{"/?v=1&lang=en", "ru", 200, []string{`lang="en"`, `href="/neuron?v=1&amp;lang=en"`}},
@@ -114,8 +114,8 @@ func TestBadLinks(t *testing.T) {
 		{"/neuron?lang=en&b=2e6", 400, []string{"out of the allowed range"}},
 		{"/neuron?lang=en&act=softmax", 400, []string{"“softmax”: no such value", "sigmoid, tanh, relu, leaky-relu, elu, softplus, silu, linear, step", `<option value="softmax" selected>softmax</option>`}},
 		{"/neuron?lang=en" + strings.Repeat("&x=1&w=1", 9), 400, []string{"too many: 9", "from 1 to 8"}},
-		{"/neuron?lang=en&x=1&x=2&w=1", 400, []string{"1 values where 2 are needed"}},
-		{"/neuron?lang=en&batch=1,2~3", 400, []string{"row 2", "1 numbers where 2 are needed"}},
+		{"/neuron?lang=en&x=1&x=2&w=1", 400, []string{"1 value where 2 are needed"}},
+		{"/neuron?lang=en&batch=1,2~3", 400, []string{"row 2", "1 number where 2 are needed"}},
 		{"/neuron?lang=en&v=7", 400, []string{"unknown link version", "Allowed: 1"}},
 		{"/neuron?lang=xx", 400, []string{"Язык (lang) = «xx»", "ru, en"}},
 		{"/neuron?b=%zz", 400, []string{"Ссылка повреждена"}},

@@ -4,6 +4,10 @@ package e2e
 
 import (
 	"fmt"
+	"html"
+	"io"
+	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -150,6 +154,27 @@ func TestE2ENeuronInputsAndErrors(t *testing.T) {
 	}
 	if got := e.eval(ctx, `document.getElementById('f-w-1').value`); got != "oops" {
 		t.Errorf("the form shows %q, want the bad value to fix", got)
+	}
+
+	// One list with and without JavaScript: a weight missing from the link
+	// (the form shows it as 0) is listed by the live page as by the server.
+	const missing = "/neuron?lang=en&x=1&x=2&w=1"
+	e.do(ctx, chromedp.Navigate(e.srv.URL+missing))
+	e.waitFor(ctx, "the live mode", `!!document.querySelector('[data-live-ok]:not([hidden])')`)
+	live := e.eval(ctx, `Array.from(document.querySelectorAll('[data-error-list] li')).map((li) => li.textContent).join('|')`)
+	res, err := http.Get(e.srv.URL + missing)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	var server []string
+	list := regexp.MustCompile(`(?s)<ul data-error-list>.*?</ul>`).FindString(string(body))
+	for _, m := range regexp.MustCompile(`<li><a href="#[^"]+">(.*?)</a></li>`).FindAllStringSubmatch(list, -1) {
+		server = append(server, html.UnescapeString(m[1]))
+	}
+	if live != strings.Join(server, "|") || live == "" {
+		t.Errorf("with JavaScript the summary lists %q, without %q", live, server)
 	}
 }
 

@@ -73,7 +73,12 @@ type ConvMessages struct {
 	SizeWhere string
 	Width     string
 	Height    string
-	SameNote  string // how same padding splits an even kernel's zeros
+	SameNote  string // the same-padding convention (Keras'), shown with same
+	// PadSplit says where an axis's padding zeros go; verbs: zeros
+	// before, zeros after (plural groups follow each).
+	PadSplit string
+	// PaddingHelp says which conventions the paddings follow.
+	PaddingHelp string
 
 	MapsTitle   string
 	MapCaption  string // verbs: kernel number, kernel name, w, h, min, max
@@ -122,7 +127,7 @@ var ruConv = ConvMessages{
 	Lead:  "Свёрточный слой скользит небольшим фильтром (ядром) по изображению: в каждом положении он умножает пиксели под собой на свои веса, складывает произведения и записывает сумму в карту признаков. Нарисуйте картинку, наберите матрицу или откройте фото, выберите фильтр и пройдите свёртку по шагам.",
 
 	ImageLegend: "Изображение",
-	Source:      "Что свернуть",
+	Source:      "Исходное изображение",
 	SourceHelp:  "Готовая картинка, свои числа или свой рисунок.",
 	Images: map[string]string{
 		"lesson": "Матрица из урока (5×5)",
@@ -181,7 +186,7 @@ var ruConv = ConvMessages{
 	AddKernel:    "Добавить фильтр",
 	RemoveKernel: "Убрать фильтр %d",
 
-	SettingsLegend: "Как сворачивать",
+	SettingsLegend: "Параметры свёртки",
 	Stride:         "Шаг S (stride)",
 	Padding:        "Дополнение нулями (padding)",
 	Paddings: map[string]string{
@@ -191,7 +196,7 @@ var ruConv = ConvMessages{
 	},
 	Flip:       "Настоящая свёртка: повернуть ядро на 180°",
 	FlipHelp:   "Нейросети считают взаимную корреляцию (без поворота); в математике свёртка поворачивает ядро.",
-	Clip:       "Обрезать к 0…255, как простые редакторы",
+	Clip:       "Показать как простые редакторы: значения меньше 0 — чёрным, больше 255 — белым",
 	ClipHelp:   "Без этого ноль показан серым, положительное — светлее, отрицательное — темнее. С обрезкой отрицательное станет чёрным.",
 	Activation: "Функция активации",
 	Pool:       "Пулинг (подвыборка)",
@@ -206,11 +211,13 @@ var ruConv = ConvMessages{
 	InputAlt:   "Входное изображение %d×%d",
 	InputRange: "%d×%d, значения от %s до %s",
 
-	SizeTitle: "Размер карты признаков",
-	SizeWhere: "W — ширина или высота изображения, K — размер ядра, P — нули с каждой стороны, S — шаг; дробная часть отбрасывается.",
-	Width:     "по ширине",
-	Height:    "по высоте",
-	SameNote:  "При чётном K дополнение same кладёт на один ноль больше справа и снизу, как TensorFlow.",
+	SizeTitle:   "Размер карты признаков",
+	SizeWhere:   "W — ширина или высота изображения, K — размер ядра, P₁ и P₂ — нули до (слева, сверху) и после (справа, снизу), S — шаг; дробная часть отбрасывается.",
+	Width:       "по ширине",
+	Height:      "по высоте",
+	SameNote:    "Same — по правилу TensorFlow/Keras: карта ⌈W/S⌉, нулей всего max((⌈W/S⌉ − 1)·S + K − W, 0), меньшая половина до, остальное после.",
+	PadSplit:    "%d {ноль|нуля|нулей} до, %d {ноль|нуля|нулей} после",
+	PaddingHelp: "same — как в TensorFlow/Keras (padding=\"same\"): при шаге 1 карта того же размера, при шаге S — ⌈W/S⌉, и нулей может не понадобиться вовсе. PyTorch при шаге больше 1 same не принимает.",
 
 	MapsTitle:   "Карты признаков",
 	MapCaption:  "Фильтр %d «%s»: карта %d×%d, значения от %s до %s",
@@ -275,7 +282,7 @@ var enConv = ConvMessages{
 	Lead:  "A convolutional layer slides a small filter (a kernel) over an image: at each position it multiplies the pixels under it by its weights, adds up the products and writes the sum into the feature map. Draw a picture, type a matrix or open a photo, pick a filter, and step through the convolution.",
 
 	ImageLegend: "Image",
-	Source:      "What to convolve",
+	Source:      "Source image",
 	SourceHelp:  "A ready-made picture, your own numbers or your own drawing.",
 	Images: map[string]string{
 		"lesson": "The lesson's matrix (5×5)",
@@ -334,7 +341,7 @@ var enConv = ConvMessages{
 	AddKernel:    "Add a filter",
 	RemoveKernel: "Remove filter %d",
 
-	SettingsLegend: "How to convolve",
+	SettingsLegend: "Convolution settings",
 	Stride:         "Stride S",
 	Padding:        "Zero padding",
 	Paddings: map[string]string{
@@ -344,7 +351,7 @@ var enConv = ConvMessages{
 	},
 	Flip:       "True convolution: rotate the kernel by 180°",
 	FlipHelp:   "Neural networks compute cross-correlation (no rotation); convolution in mathematics rotates the kernel.",
-	Clip:       "Clip to 0…255, as simple image editors do",
+	Clip:       "Show as simple image editors do: below 0 black, above 255 white",
 	ClipHelp:   "Without it zero is grey, positive lighter and negative darker. Clipped, negative responses turn black.",
 	Activation: "Activation function",
 	Pool:       "Pooling",
@@ -359,11 +366,13 @@ var enConv = ConvMessages{
 	InputAlt:   "The input image, %d×%d",
 	InputRange: "%d×%d, values from %s to %s",
 
-	SizeTitle: "The feature map's size",
-	SizeWhere: "W is the image's width or height, K the kernel's size, P the zeros on each side, S the stride; the fraction is dropped.",
-	Width:     "across",
-	Height:    "down",
-	SameNote:  "With an even K, same padding puts one more zero on the right and at the bottom, as TensorFlow does.",
+	SizeTitle:   "The feature map's size",
+	SizeWhere:   "W is the image's width or height, K the kernel's size, P₁ and P₂ the zeros before (left, top) and after (right, bottom), S the stride; the fraction is dropped.",
+	Width:       "across",
+	Height:      "down",
+	SameNote:    "Same follows TensorFlow/Keras: the map is ⌈W/S⌉, with max((⌈W/S⌉ − 1)·S + K − W, 0) zeros in all, the smaller half before and the rest after.",
+	PadSplit:    "%d {zero|zeros} before, %d {zero|zeros} after",
+	PaddingHelp: "same is TensorFlow/Keras' padding=\"same\": with stride 1 the map keeps the image's size, with stride S it is ⌈W/S⌉, and it may need no zeros at all. PyTorch refuses same with a stride above 1.",
 
 	MapsTitle:   "Feature maps",
 	MapCaption:  "Filter %d “%s”: a %d×%d map, values from %s to %s",

@@ -26,7 +26,11 @@ type HomeMessages struct {
 	// Soon marks an exercise whose page is not built yet.
 	Soon          string
 	GlossaryTitle string
-	Glossary      []Term
+	Glossary      []GlossaryTerm
+	// TryIt is the link text that opens the page where a term can be
+	// tried; NoPage says the term has no page of its own yet.
+	TryIt         string
+	NoPage        string
 	LayersTitle   string
 	Layers        []Term
 	ArchTitle     string
@@ -52,29 +56,23 @@ var ruHome = HomeMessages{
 	Network: Exercise{
 		Title: "3. Простая нейронная сеть",
 		Task:  "Создайте простую нейронную сеть из входного, одного скрытого и выходного слоя.",
-		Text:  "Выберите набор точек и размер скрытого слоя и смотрите, как сеть учится: граница решений, выходы нейронов и кривые ошибки.",
+		Text:  "Выберите набор точек и размер скрытого слоя и смотрите, как сеть учится: граница решений, выходы нейронов и кривые функции потерь.",
 		Open:  "Открыть сеть",
 	},
 	Soon:          "Страница пока строится — здесь появится ссылка.",
 	GlossaryTitle: "Словарь урока",
-	Glossary: []Term{
-		{"Нейронная сеть", "Модель из множества простых вычислительных элементов — нейронов, соединённых слоями. Каждый нейрон получает числа, взвешивает их и передаёт результат дальше; обучение подбирает веса так, чтобы сеть решала задачу."},
-		{"Нейрон", "Элемент сети: считает взвешенную сумму входов z = w·x + b и пропускает её через функцию активации, например сигмоиду σ(z) = 1 / (1 + e^(−z))."},
-		{"Функция активации", "Нелинейная функция, которую нейрон применяет к сумме z. Без неё любая многослойная сеть сводилась бы к одному линейному преобразованию."},
-		{"Глубокое обучение", "Обучение сетей со многими слоями: каждый следующий слой строит признаки из признаков предыдущего — от штрихов к формам и объектам."},
-		{"Свёрточная нейронная сеть (CNN)", "Сеть для изображений: вместо соединения «каждый с каждым» небольшой фильтр скользит по картинке и находит один и тот же признак в любом её месте."},
-		{"Рекуррентная нейронная сеть (RNN)", "Сеть для последовательностей — текста, звука, временных рядов: она читает элементы по одному и хранит внутреннее состояние — память о прочитанном."},
-		{"RCNN (Region-based CNN)", "Свёрточная сеть для поиска объектов: сначала предлагает области, где может быть объект, затем классифицирует каждую область и уточняет её рамку."},
-	},
-	LayersTitle: "Слои свёрточной сети",
+	Glossary:      ruGlossary,
+	TryIt:         "Попробовать",
+	NoPage:        "своей страницы пока нет",
+	LayersTitle:   "Слои свёрточной сети",
 	Layers: []Term{
 		{"Входной слой", "Принимает изображение как таблицу чисел: высота × ширина × каналы (1 для серого, 3 для RGB)."},
 		{"Свёрточный слой", "Скользит фильтрами (ядрами) по входу; каждый фильтр даёт карту признаков — где на картинке встречается его узор."},
 		{"Слой активации", "Применяет нелинейную функцию к каждому значению карты, чаще всего ReLU: отрицательные отклики становятся нулём."},
-		{"Слой пулинга (подвыборки)", "Уменьшает карту, оставляя в каждом окне максимум или среднее: меньше вычислений и устойчивость к небольшим сдвигам."},
+		{"Слой объединения (пулинг)", "Уменьшает карту, оставляя в каждом окне максимум или среднее: меньше вычислений и устойчивость к небольшим сдвигам."},
 		{"Полносвязный слой", "Соединяет каждый вход с каждым нейроном; в конце CNN превращает найденные признаки в ответ — например, вероятности классов."},
 		{"Слой нормализации", "Приводит значения к одному масштабу (например, batch normalization): обучение идёт быстрее и устойчивее."},
-		{"Dropout (прореживание)", "Во время обучения случайно выключает часть нейронов, чтобы сеть не запоминала обучающие примеры, а обобщала."},
+		{"Слой отсева (dropout)", "Во время обучения случайно выключает часть нейронов, чтобы сеть не запоминала обучающие примеры, а обобщала."},
 	},
 	ArchTitle: "Архитектуры коротко",
 	Architectures: []Term{
@@ -110,16 +108,10 @@ var enHome = HomeMessages{
 	},
 	Soon:          "This page is still being built; a link will appear here.",
 	GlossaryTitle: "The lesson's terms",
-	Glossary: []Term{
-		{"Neural network", "A model made of many simple computing units, neurons, connected in layers. Each neuron takes numbers, weighs them and passes the result on; training finds the weights that make the network solve the task."},
-		{"Neuron", "A unit of the network: it computes the weighted sum of its inputs z = w·x + b and passes it through an activation function, such as the sigmoid σ(z) = 1 / (1 + e^(−z))."},
-		{"Activation function", "The non-linear function a neuron applies to its sum z. Without it any stack of layers would collapse into a single linear map."},
-		{"Deep learning", "Training networks with many layers: each layer builds features from the features of the one before, from strokes to shapes to objects."},
-		{"Convolutional neural network (CNN)", "A network for images: instead of connecting everything to everything, a small filter slides over the picture and finds the same pattern anywhere in it."},
-		{"Recurrent neural network (RNN)", "A network for sequences such as text, sound or time series: it reads one element at a time and keeps an internal state, a memory of what it has read."},
-		{"RCNN (Region-based CNN)", "A convolutional network for finding objects: it first proposes regions that may hold an object, then classifies each region and refines its box."},
-	},
-	LayersTitle: "The layers of a CNN",
+	Glossary:      enGlossary,
+	TryIt:         "Try it",
+	NoPage:        "no page of its own yet",
+	LayersTitle:   "The layers of a CNN",
 	Layers: []Term{
 		{"Input layer", "Takes the image as a table of numbers: height × width × channels (1 for grey, 3 for RGB)."},
 		{"Convolutional layer", "Slides filters (kernels) over its input; each filter gives a feature map showing where its pattern occurs."},
@@ -127,7 +119,7 @@ var enHome = HomeMessages{
 		{"Pooling layer", "Shrinks the map by keeping the maximum or the mean of each window: less computation, and robustness to small shifts."},
 		{"Fully connected layer", "Connects every input to every neuron; at the end of a CNN it turns the features found into an answer, such as class probabilities."},
 		{"Normalization layer", "Brings values to a common scale (batch normalization, for example) so training is faster and more stable."},
-		{"Dropout", "Switches off a random part of the neurons during training so the network generalises instead of memorising the training examples."},
+		{"Dropout layer", "Switches off a random part of the neurons during training so the network generalises instead of memorising the training examples."},
 	},
 	ArchTitle: "Architectures in brief",
 	Architectures: []Term{

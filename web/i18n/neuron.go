@@ -19,7 +19,16 @@ type NeuronMessages struct {
 	Derivative     string
 	// DerivUndefined notes a derivative that is undefined at this z.
 	DerivUndefined string
-	CurveTitle     string
+	// DerivFormulaNotes adds words to an engine's derivative formula, by
+	// activation token (the engine's formulas hold no words).
+	DerivFormulaNotes map[string]string
+	// Underflow says that a value shown as 0 is an underflow, not a true
+	// zero; verb: the value's name, "σ′(1000)".
+	Underflow string
+	// Subnormal says that a value is below the smallest normal float64;
+	// verb: the value's name.
+	Subnormal  string
+	CurveTitle string
 	// CurveAlt describes the chart; verbs: activation name, z from, z to,
 	// z, f(z).
 	CurveAlt    string
@@ -59,21 +68,26 @@ var ruNeuron = NeuronMessages{
 	Output:         "Выход нейрона",
 	Derivative:     "Производная",
 	DerivUndefined: "в точке z = 0 производная не определена; показано значение по соглашению",
-	CurveTitle:     "График функции активации",
-	CurveAlt:       "График функции «%s» на отрезке z от %s до %s; отмечена точка z = %s, f(z) = %s.",
-	CurvePoint:     "Точка на графике",
-	CurveValues:    "Значения графика числами",
-	BatchTitle:     "Пакет входов",
-	BatchHelp:      "Одна строка — один пример: %d чисел через запятую или пробел, дробная часть через точку. Для нейрона с одним входом подойдёт и просто список чисел.",
-	BatchLabel:     "Строки входов",
-	BatchRows:      "Строк: %d",
-	BatchEmpty:     "Введите строки входов — здесь появится таблица выходов.",
-	DownloadCSV:    "Скачать CSV",
-	CompareTitle:   "Сравнить функции активации",
-	CompareHelp:    "Отметьте функции, чтобы увидеть их графики вместе.",
-	CompareAlt:     "Графики функций: %s.",
-	CompareValues:  "Значения в точках",
-	ColRow:         "№",
+	DerivFormulaNotes: map[string]string{
+		"step": "при z = 0 не определена",
+	},
+	Underflow:     "%s: точное значение меньше наименьшего положительного числа двойной точности (около 4.9·10⁻³²⁴), и компьютер округлил его до 0. Это исчезновение порядка (underflow), а не настоящий ноль.",
+	Subnormal:     "%s: значение меньше 2.2·10⁻³⁰⁸; такие малые числа двойной точности хранят меньше значащих цифр (денормализованные числа).",
+	CurveTitle:    "График функции активации",
+	CurveAlt:      "График функции «%s» на отрезке z от %s до %s; отмечена точка z = %s, f(z) = %s.",
+	CurvePoint:    "Точка на графике",
+	CurveValues:   "Значения графика числами",
+	BatchTitle:    "Пакет входов",
+	BatchHelp:     "Одна строка — один пример: %d {число|числа|чисел} через запятую или пробел, дробная часть через точку. Для нейрона с одним входом подойдёт и просто список чисел.",
+	BatchLabel:    "Строки входов",
+	BatchRows:     "Строк: %d",
+	BatchEmpty:    "Введите строки входов — здесь появится таблица выходов.",
+	DownloadCSV:   "Скачать CSV",
+	CompareTitle:  "Сравнить функции активации",
+	CompareHelp:   "Отметьте функции, чтобы увидеть их графики вместе.",
+	CompareAlt:    "Графики функций: %s.",
+	CompareValues: "Значения в точках",
+	ColRow:        "№",
 	ActNotes: map[string]string{
 		"sigmoid":    "Сжимает любое число в интервал (0, 1); выход читается как вероятность.",
 		"tanh":       "Как сигмоида, но в интервале (−1, 1) и симметрична относительно нуля.",
@@ -111,21 +125,26 @@ var enNeuron = NeuronMessages{
 	Output:         "Neuron output",
 	Derivative:     "Derivative",
 	DerivUndefined: "the derivative is undefined at z = 0; the conventional value is shown",
-	CurveTitle:     "The activation curve",
-	CurveAlt:       "Curve of “%s” for z from %s to %s; the point z = %s, f(z) = %s is marked.",
-	CurvePoint:     "Point on the curve",
-	CurveValues:    "The curve as numbers",
-	BatchTitle:     "A batch of inputs",
-	BatchHelp:      "One line per example: %d numbers separated by commas or spaces, with a decimal point. For a one-input neuron a plain list of numbers works too.",
-	BatchLabel:     "Input rows",
-	BatchRows:      "Rows: %d",
-	BatchEmpty:     "Type rows of inputs and a table of outputs appears here.",
-	DownloadCSV:    "Download CSV",
-	CompareTitle:   "Compare activations",
-	CompareHelp:    "Tick functions to see their curves together.",
-	CompareAlt:     "Curves of: %s.",
-	CompareValues:  "Values at some points",
-	ColRow:         "#",
+	DerivFormulaNotes: map[string]string{
+		"step": "undefined at z = 0",
+	},
+	Underflow:     "%s: the exact value is below the smallest positive double-precision number (about 4.9·10⁻³²⁴), so the computer rounded it to 0. This is an underflow, not a true zero.",
+	Subnormal:     "%s: the value is below 2.2·10⁻³⁰⁸; double precision keeps fewer significant digits for numbers this small (subnormal numbers).",
+	CurveTitle:    "The activation curve",
+	CurveAlt:      "Curve of “%s” for z from %s to %s; the point z = %s, f(z) = %s is marked.",
+	CurvePoint:    "Point on the curve",
+	CurveValues:   "The curve as numbers",
+	BatchTitle:    "A batch of inputs",
+	BatchHelp:     "One line per example: %d {number|numbers} separated by commas or spaces, with a decimal point. For a one-input neuron a plain list of numbers works too.",
+	BatchLabel:    "Input rows",
+	BatchRows:     "Rows: %d",
+	BatchEmpty:    "Type rows of inputs and a table of outputs appears here.",
+	DownloadCSV:   "Download CSV",
+	CompareTitle:  "Compare activations",
+	CompareHelp:   "Tick functions to see their curves together.",
+	CompareAlt:    "Curves of: %s.",
+	CompareValues: "Values at some points",
+	ColRow:        "#",
 	ActNotes: map[string]string{
 		"sigmoid":    "Squeezes any number into (0, 1); the output reads as a probability.",
 		"tanh":       "Like the sigmoid, but in (−1, 1) and symmetric about zero.",

@@ -125,7 +125,7 @@
       const items = errors.map((e) => {
         const li = document.createElement('li');
         const a = document.createElement('a');
-        a.href = '#' + e.field;
+        a.href = '#' + e.field + '-err';
         a.textContent = e.message;
         li.append(a);
         return li;
@@ -217,7 +217,11 @@
     all('input[type=text]', form).forEach(syncSlider);
     glue.apply = apply;
     glue.update = update;
-    await update(); // charts become live; a restored form (back button) is recomputed
+    // A bad link's errors are the server's, listed once: the form shows the
+    // link as given, and recomputing it would list what the form now holds
+    // (a missing weight shows as 0) instead. The first change recomputes.
+    const linkErrors = document.querySelector('[data-errors]:not([hidden])');
+    if (!linkErrors) await update(); // charts become live; a restored form (back button) is recomputed
     resolveReady(api);
   }
 

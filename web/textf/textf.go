@@ -9,6 +9,14 @@
 // function is tested against the library it replaces. An argument of
 // another type, or another verb, is written as "%!verb(unsupported)",
 // which the view tests look for.
+//
+// It also chooses plural forms: a group {form|form} or {form|form|form}
+// after a %d takes the form for that number, so that a count agrees with
+// its noun. Two forms follow English (1 / other), three follow Russian
+// (1, 21, 101 число; 2–4, 22 числа; 0, 5–20, 111 чисел):
+//
+//	Sprintf("%d {число|числа|чисел}", 22) = "22 числа"
+//	Sprintf("%d {number|numbers}", 1) = "1 number"
 package textf
 
 import (
@@ -22,8 +30,18 @@ func Sprintf(format string, args ...any) string {
 	var b strings.Builder
 	b.Grow(len(format) + 16*len(args))
 	n := 0
+	count, counted := 0, false // the last %d's value, for plural groups
 	for i := 0; i < len(format); i++ {
 		c := format[i]
+		if c == '{' && counted {
+			if end := strings.IndexByte(format[i:], '}'); end > 0 {
+				if forms := strings.Split(format[i+1:i+end], "|"); len(forms) == 2 || len(forms) == 3 {
+					b.WriteString(forms[PluralForm(count, len(forms))])
+					i += end
+					continue
+				}
+			}
+		}
 		if c != '%' || i+1 == len(format) {
 			b.WriteByte(c)
 			continue
@@ -39,6 +57,9 @@ func Sprintf(format string, args ...any) string {
 			continue
 		}
 		write(&b, verb, args[n])
+		if verb == 'd' {
+			count, counted = intValue(args[n])
+		}
 		n++
 	}
 	if n < len(args) {
@@ -120,6 +141,55 @@ func integer(arg any) (string, bool) {
 		return strconv.FormatUint(uint64(v), 10), true
 	}
 	return "", false
+}
+
+// PluralForm returns which of forms plural forms n takes: with 2 forms
+// English's rule (0 for 1, else 1), with 3 Russian's (0 for 1, 21, 101…;
+// 1 for 2–4, 22–24…; 2 for 0, 5–20, 25–30, 111…).
+func PluralForm(n, forms int) int {
+	if n < 0 {
+		n = -n
+	}
+	if forms == 2 {
+		if n == 1 {
+			return 0
+		}
+		return 1
+	}
+	switch d, h := n%10, n%100; {
+	case d == 1 && h != 11:
+		return 0
+	case d >= 2 && d <= 4 && (h < 12 || h > 14):
+		return 1
+	}
+	return 2
+}
+
+// intValue returns arg's value if it is a (not too large) integer.
+func intValue(arg any) (int, bool) {
+	switch v := arg.(type) {
+	case int:
+		return v, true
+	case int64:
+		return int(v % 1000), true // only n mod 100 matters
+	case int32:
+		return int(v), true
+	case uint64:
+		return int(v % 1000), true
+	case uint32:
+		return int(v % 1000), true
+	case uint:
+		return int(v % 1000), true
+	case int16:
+		return int(v), true
+	case int8:
+		return int(v), true
+	case uint16:
+		return int(v), true
+	case uint8:
+		return int(v), true
+	}
+	return 0, false
 }
 
 // Sprint concatenates args as %v writes them.

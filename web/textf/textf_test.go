@@ -3,6 +3,7 @@ package textf
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -55,4 +56,33 @@ func containsBang(s string) bool {
 		}
 	}
 	return false
+}
+
+// TestPlurals checks the plural groups against forms written out by hand
+// (not by the rule under test), in both languages.
+func TestPlurals(t *testing.T) {
+	t.Parallel()
+	ru := map[int]string{0: "чисел", 1: "число", 2: "числа", 3: "числа", 4: "числа", 5: "чисел", 10: "чисел",
+		11: "чисел", 12: "чисел", 14: "чисел", 19: "чисел", 20: "чисел", 21: "число", 22: "числа", 24: "числа",
+		25: "чисел", 101: "число", 111: "чисел", 112: "чисел", 121: "число", 122: "числа", -1: "число", -5: "чисел"}
+	for n, w := range ru {
+		if got, want := Sprintf("%d {число|числа|чисел}", n), fmt.Sprintf("%d %s", n, w); got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+	for n, w := range map[int]string{0: "numbers", 1: "number", 2: "numbers", 11: "numbers", 21: "numbers", 101: "numbers"} {
+		if got, want := Sprintf("%d {number|numbers}", n), fmt.Sprintf("%d %s", n, w); got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+	// The group follows the last %d; braces without a count or a bar stay.
+	for format, want := range map[string]string{
+		"%d {ноль|нуля|нулей} до, %d после": "1 ноль до, 5 после",
+		"{a|b} %d": "{a|b} 1",
+		"%d {x}":   "1 {x}",
+	} {
+		if got := Sprintf(format, 1, 5); !strings.HasPrefix(got, want) {
+			t.Errorf("Sprintf(%q) = %q, want %q", format, got, want)
+		}
+	}
 }

@@ -474,10 +474,10 @@ func convResult(p *ConvPage, c state.Conv, buf *ConvBuffers) *ConvResult {
 	k := c.KernelMap(c.Sel - 1)
 	pad, _ := engine.PaddingByName(c.Pad)
 	r.Size = []string{
-		sizeLine(cm.Width, img.W, k.W, c.Stride, pad),
-		sizeLine(cm.Height, img.H, k.H, c.Stride, pad),
+		sizeLine(cm, cm.Width, img.W, k.W, c.Stride, pad),
+		sizeLine(cm, cm.Height, img.H, k.H, c.Stride, pad),
 	}
-	if pad == engine.Same && (k.W%2 == 0 || k.H%2 == 0) {
+	if pad == engine.Same {
 		r.SameNote = cm.SameNote
 	}
 	r.sel = c.Sel - 1
@@ -489,15 +489,13 @@ func convResult(p *ConvPage, c state.Conv, buf *ConvBuffers) *ConvResult {
 	return r
 }
 
-// sizeLine writes ⌊(W − K + 2P)/S⌋ + 1 with the numbers.
-func sizeLine(label string, n, k, s int, p engine.Padding) string {
-	b, a := p.Pads(k)
+// sizeLine writes ⌊(W − K + P₁ + P₂)/S⌋ + 1 with the numbers, and where
+// the zeros go ("0 zeros before, 1 zero after").
+func sizeLine(cm *i18n.ConvMessages, label string, n, k, s int, p engine.Padding) string {
+	b, a := p.Pads(n, k, s)
 	out := engine.OutSize(n, k, s, p)
-	padSym, padNum := "2P", textf.Sprintf("2·%d", b)
-	if a != b {
-		padSym, padNum = "P₁ + P₂", textf.Sprintf("%d + %d", b, a)
-	}
-	return textf.Sprintf("%s: ⌊(W − K + %s)/S⌋ + 1 = ⌊(%d − %d + %s)/%d⌋ + 1 = %d", label, padSym, n, k, padNum, s, out)
+	return textf.Sprintf("%s: ⌊(W − K + P₁ + P₂)/S⌋ + 1 = ⌊(%d − %d + %d + %d)/%d⌋ + 1 = %d; ", label, n, k, b, a, s, out) +
+		textf.Sprintf(cm.PadSplit, b, a)
 }
 
 func (p *ConvPage) mapView(key string, m engine.Map, d Display, alt, caption string) MapView {

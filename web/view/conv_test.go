@@ -38,7 +38,7 @@ func TestConvLesson(t *testing.T) {
 	if !reflect.DeepEqual(rows, [][]string{{"3", "6", "10"}, {"6", "9", "6"}, {"7", "4", "11"}}) {
 		t.Errorf("CSV %v", rows)
 	}
-	if r.Size[0] != "across: ⌊(W − K + 2P)/S⌋ + 1 = ⌊(5 − 3 + 2·0)/1⌋ + 1 = 3" {
+	if r.Size[0] != "across: ⌊(W − K + P₁ + P₂)/S⌋ + 1 = ⌊(5 − 3 + 0 + 0)/1⌋ + 1 = 3; 0 zeros before, 0 zeros after" {
 		t.Errorf("size %q", r.Size[0])
 	}
 	// ReLU keeps the positive map; 2×2 max pooling with stride 2 keeps one cell.
@@ -47,6 +47,27 @@ func TestConvLesson(t *testing.T) {
 	}
 	if !strings.Contains(r.Step.Grid, `class="win" x="0" y="0" width="144" height="144"`) || strings.Count(r.Step.OutGrid, "<a ") != 9 {
 		t.Errorf("grids:\n%s\n%s", r.Step.Grid, r.Step.OutGrid)
+	}
+}
+
+// TestConvSameAsKeras is the issue's example on the page: the 6×6 ramp
+// 1…6, the 3×3 identity kernel, stride 2, same, gives 2, 4, 6 in every
+// row (Keras), and the page says where the zeros go.
+func TestConvSameAsKeras(t *testing.T) {
+	t.Parallel()
+	row := "1,2,3,4,5,6"
+	grid := strings.Repeat(row+"~", 5) + row
+	c := convOf(t, "v=1&grid="+grid+"&k=custom&kv=0,0,0~0,1,0~0,0,0&stride=2&pad=same")
+	en := Conv(c, i18n.EN, false).Result
+	want := [][]string{{"0", "2", "4", "6"}, {"1", "2", "4", "6"}, {"2", "2", "4", "6"}}
+	if got := en.Maps[0].Table.Rows; !reflect.DeepEqual(got, want) {
+		t.Errorf("map %v, want %v", got, want)
+	}
+	if !strings.HasSuffix(en.Size[0], "= 3; 0 zeros before, 1 zero after") || en.SameNote == "" {
+		t.Errorf("size %q, note %q", en.Size[0], en.SameNote)
+	}
+	if ru := Conv(c, i18n.RU, false).Result; !strings.HasSuffix(ru.Size[1], "0 нулей до, 1 ноль после") {
+		t.Errorf("size %q", ru.Size[1])
 	}
 }
 

@@ -2,9 +2,11 @@ package view
 
 import (
 	"errors"
+	"net/url"
 	"nnplay/web/textf"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"nnplay/web/i18n"
 	"nnplay/web/state"
@@ -29,10 +31,7 @@ func FieldErrors(m *i18n.Messages, names map[string]string, err error) []FieldEr
 	}
 	out := make([]FieldError, len(es))
 	for i, e := range es {
-		id := FieldID(e.Key, e.Index)
-		if e.Row > 0 {
-			id = FieldID(e.Key, e.Item)
-		}
+		id := errorField(names, e)
 		out[i] = FieldError{Field: id, Key: e.Key, Index: e.Index, Row: e.Row, Message: fieldMessage(m, names, e)}
 	}
 	return out
@@ -71,7 +70,7 @@ func fieldMessage(m *i18n.Messages, names map[string]string, e *state.FieldError
 	case state.Mismatch, state.RowLength, state.TooMany, state.TooFew, state.TooCostly, state.Missing:
 		// The count says it; repeating a long value would not help.
 	default:
-		v := e.Value
+		v := ValidUTF8(e.Value)
 		if v == "" {
 			v = em.Empty
 		}
@@ -139,6 +138,44 @@ func allowed(em *i18n.ErrorMessages, a state.Allowed) string {
 	return ""
 }
 
+// ValidUTF8 returns s with every byte that is not part of valid UTF-8
+// written as \xFF, so a damaged value is shown, not passed raw into a page
+// declared UTF-8 (JSON replaces such bytes by U+FFFD the same way).
+func ValidUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n <= 1 {
+			b.WriteString(`\x`)
+			b.WriteByte(hex[s[i]>>4])
+			b.WriteByte(hex[s[i]&15])
+			i++
+			continue
+		}
+		b.WriteString(s[i : i+n])
+		i += n
+	}
+	return b.String()
+}
+
+// ValidUTF8Values returns a copy of q with ValidUTF8 applied to every key
+// and value, for filling a bad link's form.
+func ValidUTF8Values(q url.Values) url.Values {
+	out := make(url.Values, len(q))
+	for k, vs := range q {
+		c := make([]string, len(vs))
+		for i, v := range vs {
+			c[i] = ValidUTF8(v)
+		}
+		out[ValidUTF8(k)] = c
+	}
+	return out
+}
+
 func capitalize(s string) string {
 	for i, r := range s {
 		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
@@ -155,6 +192,38 @@ func ErrorsFor(errs []FieldError, field string) []string {
 		}
 	}
 	return out
+}
+
+// LinkField is the Field of errors about the link as a whole (its version,
+// language or action, or a key the page does not have): its messages show
+// under the error summary.
+const LinkField = "f-link"
+
+// itemFields are the keys whose every item has its own message under it
+// (neuron's x₁, w₁…, conv's kernels); other keys' messages show once,
+// under the key's field.
+var itemFields = map[string]bool{"x": true, "w": true, "k": true, "kv": true}
+
+// resultFields are the keys whose controls are drawn only with a valid
+// result (conv's selected cell and map, the network plot's options and
+// points): a bad link has no such field, so their messages go to LinkField.
+var resultFields = map[string]bool{"at": true, "sel": true, "test": true, "disc": true, "pt.x": true, "pt.y": true}
+
+// errorField returns the Field an error is shown at: the page's field for
+// the key (and item), where the page's template has a FieldErrors block
+// with that id, or LinkField. names are the page's own link parameters.
+func errorField(names map[string]string, e *state.FieldError) string {
+	if _, ok := names[e.Key]; !ok || resultFields[e.Key] {
+		return LinkField
+	}
+	index := e.Index
+	if e.Row > 0 {
+		index = e.Item
+	}
+	if !itemFields[e.Key] {
+		index = 0
+	}
+	return FieldID(e.Key, index)
 }
 
 // FieldID is the id of the <input> for key (and its 1-based index for a

@@ -55,19 +55,21 @@ type InputRow struct {
 
 // NeuronResult is everything computed from a valid state.
 type NeuronResult struct {
-	Symbolic  string // "w₁·x₁ + w₂·x₂ + b"
-	Sum       string // "0.5·1 + (−0.25)·2 + 0.75"
-	Z         string
-	ZExact    string
-	Output    string // "σ(0.75) = 0.679179"
-	AExact    string
-	Deriv     string // "σ′(0.75) = 0.217895"
-	DerivNote string // set where f′ is undefined at z
-	ActName   string
-	ActNote   string
-	Formula   string
-	DerivForm string
-	Point     string // "z = 0.75, f(z) = 0.679179"
+	Symbolic string // "w₁·x₁ + w₂·x₂ + b"
+	Sum      string // "0.5·1 + (−0.25)·2 + 0.75"
+	Z        string
+	ZExact   string
+	Output   string // "σ(0.75) = 0.679179"
+	// OutputNote says when f(z) underflowed.
+	OutputNote string
+	AExact     string
+	Deriv      string // "σ′(0.75) = 0.217895"
+	DerivNote  string // set where f′ is undefined at z, or underflowed
+	ActName    string
+	ActNote    string
+	Formula    string
+	DerivForm  string
+	Point      string // "z = 0.75, f(z) = 0.679179"
 
 	Curve      livechart.Chart // its Title is the chart's text alternative
 	CurveTable Table
@@ -237,6 +239,36 @@ func fname(formula string) string {
 	return "f"
 }
 
+// derivFormula returns the activation's f′ formula with the words the
+// engine leaves out ("undefined at z = 0") in the page's language.
+func derivFormula(m *i18n.Messages, act engine.Activation) string {
+	if note := m.Neuron.DerivFormulaNotes[act.Name()]; note != "" {
+		return act.DerivFormula() + "; " + note
+	}
+	return act.DerivFormula()
+}
+
+// neverZero lists the activations whose exact value is nonzero for every
+// z ≠ 0 (f) and for every z (f′): for them a computed 0 or subnormal is an
+// underflow. ReLU's, step's and the line's zeros and tiny values are exact.
+var neverZero = map[string]struct{ f, df bool }{
+	"sigmoid": {true, true}, "tanh": {true, true}, "elu": {true, true},
+	"softplus": {true, true}, "silu": {true, true}, "leaky-relu": {true, false},
+}
+
+// underflowNote returns the message (with one verb for the value's name)
+// that says v, f(z) or f′(z), underflowed to 0 or to a subnormal; or "".
+func underflowNote(m *i18n.Messages, act string, z, v float64, deriv bool) string {
+	nz := neverZero[act]
+	if (deriv && !nz.df) || (!deriv && (!nz.f || z == 0)) || math.Abs(v) >= 0x1p-1022 {
+		return ""
+	}
+	if v == 0 {
+		return m.Neuron.Underflow
+	}
+	return m.Neuron.Subnormal
+}
+
 // ChartRange returns the half-width R of the z range [−R, R] a chart shows:
 // 6, or enough to show z with a margin, rounded to a round number.
 func ChartRange(z float64) float64 {
@@ -257,7 +289,7 @@ func neuronResult(m *i18n.Messages, n state.Neuron) *NeuronResult {
 	act, _ := engine.ActivationByName(n.Act)
 	nr := engine.Neuron{Weights: n.W, Bias: n.B, Activation: act}
 	z, a := nr.Forward(n.X)
-	d := act.Deriv(z, a)
+	d := act.Deriv(z)
 	f := fname(act.Formula())
 	mn := &m.Neuron
 
@@ -268,12 +300,18 @@ func neuronResult(m *i18n.Messages, n state.Neuron) *NeuronResult {
 		ActName:   m.Common.Activations[act.Name()],
 		ActNote:   mn.ActNotes[act.Name()],
 		Formula:   act.Formula(),
-		DerivForm: act.DerivFormula(),
+		DerivForm: derivFormula(m, act),
 		Point:     textf.Sprintf("z = %s, %s(z) = %s", Num(z), f, Num(a)),
 		CSV:       Link(NeuronCSVPath, n.Encode()),
 	}
 	if z == 0 && (act.Name() == engine.Step.Name() || act.Name() == engine.ReLU.Name() || act.Name() == engine.LeakyReLU.Name()) {
 		r.DerivNote = mn.DerivUndefined
+	}
+	if u := underflowNote(m, act.Name(), z, a, false); u != "" {
+		r.OutputNote = textf.Sprintf(u, textf.Sprintf("%s(%s)", f, Num(z)))
+	}
+	if u := underflowNote(m, act.Name(), z, d, true); u != "" {
+		r.DerivNote = textf.Sprintf(u, textf.Sprintf("%s′(%s)", f, Num(z)))
 	}
 	var sym, sum []string
 	for i := range n.X {
@@ -366,7 +404,7 @@ func (p *NeuronPage) Live(withForm bool) *Live {
 		return l
 	}
 	l.Text = map[string]string{
-		"symbolic": r.Symbolic, "sum": r.Sum, "z": r.Z, "output": r.Output, "deriv": r.Deriv,
+		"symbolic": r.Symbolic, "sum": r.Sum, "z": r.Z, "output": r.Output, "output-note": r.OutputNote, "deriv": r.Deriv,
 		"deriv-note": r.DerivNote, "act-name": r.ActName, "act-note": r.ActNote,
 		"formula": r.Formula, "deriv-formula": r.DerivForm, "point": r.Point,
 		"batch-count": r.BatchCount, "batch-help": r.BatchHelp,
@@ -432,7 +470,7 @@ func NeuronData(n state.Neuron) NeuronJSON {
 	act, _ := engine.ActivationByName(n.Act)
 	nr := engine.Neuron{Weights: n.W, Bias: n.B, Activation: act}
 	z, a := nr.Forward(n.X)
-	out := NeuronJSON{Query: n.Encode(), Activation: n.Act, Z: z, Output: a, Derivative: act.Deriv(z, a)}
+	out := NeuronJSON{Query: n.Encode(), Activation: n.Act, Z: z, Output: a, Derivative: act.Deriv(z)}
 	for _, x := range n.Batch {
 		z, a := nr.Forward(x)
 		out.Batch = append(out.Batch, NeuronRow{X: x, Z: z, Output: a})

@@ -36,6 +36,7 @@ type Page struct {
 // Assets are the fingerprinted paths of the static files a page loads.
 type Assets struct {
 	CSS, JS, WasmExec, Wasm string
+	Icon                    string // the favicon
 	Page                    string // the page's own script, if any
 }
 
