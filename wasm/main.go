@@ -66,6 +66,7 @@ func update(args []js.Value) (any, error) {
 		return nil, errors.New(textf.Sprintf("nnplay.update: unknown page %q", page))
 	}
 	live := pageUpdate(q, lang, op)
+	addCode(page, live, lang)
 	if len(live.Errors) == 0 {
 		setLocation(live.Query)
 	}

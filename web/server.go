@@ -119,6 +119,7 @@ func New(cfg Config) (*Server, error) {
 	s.neuronRoutes()
 	s.convRoutes()
 	s.networkRoutes()
+	s.codeRoutes()
 	e.GET("/static/*", as.serve)
 	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok\n") })
 	return s, nil
