@@ -16,6 +16,7 @@ func (s *Server) codeRoutes() {
 		program func(c echo.Context) (*pycode.Program, error)
 	}{
 		{"neuron", s.neuronProgram},
+		{"conv", s.convProgram},
 	} {
 		s.echo.GET("/"+p.name+".py", func(c echo.Context) error {
 			prog, err := p.program(c)
@@ -47,4 +48,13 @@ func (s *Server) neuronProgram(c echo.Context) (*pycode.Program, error) {
 	}
 	varyLang(c, n.Lang == "")
 	return pycode.Neuron(n, lang), nil
+}
+
+func (s *Server) convProgram(c echo.Context) (*pycode.Program, error) {
+	cs, lang, err := s.convState(c)
+	if err != nil {
+		return nil, err
+	}
+	varyLang(c, cs.Lang == "")
+	return pycode.Conv(cs, lang), nil
 }

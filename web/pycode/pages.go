@@ -23,6 +23,12 @@ func ForQuery(page, query string, lang i18n.Lang) (*Program, bool) {
 			return nil, false
 		}
 		return Neuron(n, lang), true
+	case "conv":
+		c, err := state.DecodeConv(q)
+		if err != nil {
+			return nil, false
+		}
+		return Conv(c, lang), true
 	}
 	return nil, false
 }
