@@ -17,6 +17,7 @@ func (s *Server) codeRoutes() {
 	}{
 		{"neuron", s.neuronProgram},
 		{"conv", s.convProgram},
+		{"network", s.networkProgram},
 	} {
 		s.echo.GET("/"+p.name+".py", func(c echo.Context) error {
 			prog, err := p.program(c)
@@ -57,4 +58,13 @@ func (s *Server) convProgram(c echo.Context) (*pycode.Program, error) {
 	}
 	varyLang(c, cs.Lang == "")
 	return pycode.Conv(cs, lang), nil
+}
+
+func (s *Server) networkProgram(c echo.Context) (*pycode.Program, error) {
+	n, lang, err := s.networkState(c)
+	if err != nil {
+		return nil, err
+	}
+	varyLang(c, n.Lang == "")
+	return pycode.Network(n, lang), nil
 }

@@ -75,111 +75,28 @@ func Conv(c state.Conv, lang i18n.Lang) *Program {
 	p.Cells = append(p.Cells,
 		markdown("## "+mc.ConvFilters),
 		code(kernelLines...),
-		code(
-			"# "+mc.ConvSettings,
-			"stride = "+strconv.Itoa(c.Stride),
-			`padding = "`+pad.String()+`"  # valid, same, full`,
-			"",
-			"# "+mc.ConvPads,
-			"def pads(k, padding):",
-			`    if padding == "valid":`,
-			"        return 0, 0",
-			`    if padding == "same":`,
-			"        return (k - 1) // 2, k // 2",
-			"    return k - 1, k - 1",
-			"",
-			"def pad_image(image, kernel, padding):",
-			"    top, bottom = pads(kernel.shape[0], padding)",
-			"    left, right = pads(kernel.shape[1], padding)",
-			"    return np.pad(image, ((top, bottom), (left, right)))",
-		),
+		code(fill(convSetup, "{settings}", mc.ConvSettings, "{stride}", strconv.Itoa(c.Stride),
+			"{padding}", pad.String(), "{pads}", mc.ConvPads)),
 		markdown("## "+mc.ConvLoopTitle, "", mc.ConvLoop),
-		code(
-			"def convolve_loop(image, kernel, stride, padding):",
-			"    padded = pad_image(image, kernel, padding)",
-			"    kh, kw = kernel.shape",
-			"    out_h = max((padded.shape[0] - kh) // stride + 1, 0)",
-			"    out_w = max((padded.shape[1] - kw) // stride + 1, 0)",
-			"    feature_map = np.zeros((out_h, out_w), dtype=np.float32)",
-			"    for i in range(out_h):",
-			"        for j in range(out_w):",
-			"            y, x = i * stride, j * stride",
-			"            feature_map[i][j] = np.sum(padded[y:y+kh, x:x+kw] * kernel)",
-			"    return feature_map",
-		),
+		code(convLoop),
 		markdown("## "+mc.ConvVecTitle, "", mc.ConvVec),
-		code(
-			"def convolve(image, kernel, stride, padding):",
-			"    padded = pad_image(image, kernel, padding)",
-			"    kh, kw = kernel.shape",
-			"    out_h = max((padded.shape[0] - kh) // stride + 1, 0)",
-			"    out_w = max((padded.shape[1] - kw) // stride + 1, 0)",
-			"    feature_map = np.zeros((out_h, out_w), dtype=np.float32)",
-			"    for u in range(kh):",
-			"        for v in range(kw):",
-			"            window = padded[u:u + stride*out_h:stride, v:v + stride*out_w:stride]",
-			"            feature_map += window * kernel[u, v]",
-			"    return feature_map",
-		),
+		code(convVectorised),
 	)
 
 	actLines := append([]string{"# " + strings.Replace(mc.ConvAct, "%s", m.Common.Activations[act.Name()], 1)}, activationDef(act, false)...)
 	p.Cells = append(p.Cells, markdown("## "+mc.ConvStage), code(actLines...))
 	op := c.Pool2D().Op.String()
-	poolLines := []string{
-		"# " + strings.Replace(mc.ConvPool, "%s", m.Conv.PoolOps[op], 1),
-		`pool_op = "` + op + `"  # max, avg`,
-		"pool_size = " + strconv.Itoa(c.PoolSize),
-		"pool_stride = " + strconv.Itoa(c.PoolStride),
-		"",
-		"def pool(fmap, size, stride, op):",
-		"    out_h = max((fmap.shape[0] - size) // stride + 1, 0)",
-		"    out_w = max((fmap.shape[1] - size) // stride + 1, 0)",
-		"    windows = [fmap[u:u + stride*out_h:stride, v:v + stride*out_w:stride]",
-		"               for u in range(size) for v in range(size)]",
-		`    if op == "max":`,
-		"        return np.max(windows, axis=0)",
-		"    total = np.zeros((out_h, out_w), dtype=np.float32)",
-		"    for w in windows:",
-		"        total += w",
-		"    return total / np.float32(size * size)",
-	}
-	p.Cells = append(p.Cells, code(poolLines...))
+	p.Cells = append(p.Cells, code(fill(convPool, "{comment}", strings.Replace(mc.ConvPool, "%s", m.Conv.PoolOps[op], 1),
+		"{op}", op, "{size}", strconv.Itoa(c.PoolSize), "{stride}", strconv.Itoa(c.PoolStride))))
 
 	f := ident(act.Name())
 	sel := strconv.Itoa(c.Sel - 1)
 	p.Cells = append(p.Cells,
 		markdown("## "+mc.ConvRun),
-		code(
-			"# "+mc.ConvShow,
-			"def show(title, m):",
-			`    print(f"{title}: {m.shape[1]}×{m.shape[0]}")`,
-			"    if m.size == 0:",
-			"        return",
-			"    if max(m.shape) <= "+strconv.Itoa(engine.MaxGridSide)+":",
-			"        for row in m:",
-			`            print(" ".join(f"{v:.6g}" for v in row))`,
-			"    else:",
-			`        print(f"min {m.min():.6g}, max {m.max():.6g}")`,
-			"",
-			"feature_maps, activated, pooled = [], [], []",
-			"for k, kernel in enumerate(filters, start=1):",
-			"    feature_map = convolve(image, kernel, stride, padding)",
-			"    # "+mc.ConvActStep,
-			"    activated_map = "+f+"(feature_map.astype(np.float64)).astype(np.float32)",
-			"    pooled_map = pool(activated_map, pool_size, pool_stride, pool_op)",
-			"    feature_maps.append(feature_map)",
-			"    activated.append(activated_map)",
-			"    pooled.append(pooled_map)",
-			`    show(f"`+pyLabel(mc.ConvMapLabel)+`", feature_map)`,
-			`    show(f"`+pyLabel(mc.ConvActLabel)+`", activated_map)`,
-			`    show(f"`+pyLabel(mc.ConvPoolLabel)+`", pooled_map)`,
-			"",
-			"# "+mc.ConvCheck,
-			"loop = convolve_loop(image, filters["+sel+"], stride, padding)",
-			"if loop.size:",
-			`    print(f"`+pyLabel(mc.ConvDiff)+`: {np.abs(loop - feature_maps[`+sel+`]).max():.3g}")`,
-		),
+		code(fill(convRun, "{show}", mc.ConvShow, "{side}", strconv.Itoa(engine.MaxGridSide),
+			"{act_step}", mc.ConvActStep, "{f}", f,
+			"{map_label}", pyLabel(mc.ConvMapLabel), "{act_label}", pyLabel(mc.ConvActLabel), "{pool_label}", pyLabel(mc.ConvPoolLabel),
+			"{check}", mc.ConvCheck, "{sel}", sel, "{diff}", pyLabel(mc.ConvDiff))),
 		markdown(mc.ConvNext),
 	)
 	return p
@@ -234,3 +151,94 @@ func packedLines(name string, data []byte) string {
 	b.WriteString(")")
 	return b.String()
 }
+
+// The fixed parts of the program, as text with {placeholders} (fill): text
+// costs the wasm module far less than code that builds it line by line.
+const (
+	convSetup = `# {settings}
+stride = {stride}
+padding = "{padding}"  # valid, same, full
+
+# {pads}
+def pads(k, padding):
+    if padding == "valid":
+        return 0, 0
+    if padding == "same":
+        return (k - 1) // 2, k // 2
+    return k - 1, k - 1
+
+def pad_image(image, kernel, padding):
+    top, bottom = pads(kernel.shape[0], padding)
+    left, right = pads(kernel.shape[1], padding)
+    return np.pad(image, ((top, bottom), (left, right)))`
+
+	convLoop = `def convolve_loop(image, kernel, stride, padding):
+    padded = pad_image(image, kernel, padding)
+    kh, kw = kernel.shape
+    out_h = max((padded.shape[0] - kh) // stride + 1, 0)
+    out_w = max((padded.shape[1] - kw) // stride + 1, 0)
+    feature_map = np.zeros((out_h, out_w), dtype=np.float32)
+    for i in range(out_h):
+        for j in range(out_w):
+            y, x = i * stride, j * stride
+            feature_map[i][j] = np.sum(padded[y:y+kh, x:x+kw] * kernel)
+    return feature_map`
+
+	convVectorised = `def convolve(image, kernel, stride, padding):
+    padded = pad_image(image, kernel, padding)
+    kh, kw = kernel.shape
+    out_h = max((padded.shape[0] - kh) // stride + 1, 0)
+    out_w = max((padded.shape[1] - kw) // stride + 1, 0)
+    feature_map = np.zeros((out_h, out_w), dtype=np.float32)
+    for u in range(kh):
+        for v in range(kw):
+            window = padded[u:u + stride*out_h:stride, v:v + stride*out_w:stride]
+            feature_map += window * kernel[u, v]
+    return feature_map`
+
+	convPool = `# {comment}
+pool_op = "{op}"  # max, avg
+pool_size = {size}
+pool_stride = {stride}
+
+def pool(fmap, size, stride, op):
+    out_h = max((fmap.shape[0] - size) // stride + 1, 0)
+    out_w = max((fmap.shape[1] - size) // stride + 1, 0)
+    windows = [fmap[u:u + stride*out_h:stride, v:v + stride*out_w:stride]
+               for u in range(size) for v in range(size)]
+    if op == "max":
+        return np.max(windows, axis=0)
+    total = np.zeros((out_h, out_w), dtype=np.float32)
+    for w in windows:
+        total += w
+    return total / np.float32(size * size)`
+
+	convRun = `# {show}
+def show(title, m):
+    print(f"{title}: {m.shape[1]}×{m.shape[0]}")
+    if m.size == 0:
+        return
+    if max(m.shape) <= {side}:
+        for row in m:
+            print(" ".join(f"{v:.6g}" for v in row))
+    else:
+        print(f"min {m.min():.6g}, max {m.max():.6g}")
+
+feature_maps, activated, pooled = [], [], []
+for k, kernel in enumerate(filters, start=1):
+    feature_map = convolve(image, kernel, stride, padding)
+    # {act_step}
+    activated_map = {f}(feature_map.astype(np.float64)).astype(np.float32)
+    pooled_map = pool(activated_map, pool_size, pool_stride, pool_op)
+    feature_maps.append(feature_map)
+    activated.append(activated_map)
+    pooled.append(pooled_map)
+    show(f"{map_label}", feature_map)
+    show(f"{act_label}", activated_map)
+    show(f"{pool_label}", pooled_map)
+
+# {check}
+loop = convolve_loop(image, filters[{sel}], stride, padding)
+if loop.size:
+    print(f"{diff}: {np.abs(loop - feature_maps[{sel}]).max():.3g}")`
+)

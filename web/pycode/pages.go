@@ -29,6 +29,12 @@ func ForQuery(page, query string, lang i18n.Lang) (*Program, bool) {
 			return nil, false
 		}
 		return Conv(c, lang), true
+	case "network":
+		n, err := state.DecodeNetwork(q)
+		if err != nil {
+			return nil, false
+		}
+		return Network(n, lang), true
 	}
 	return nil, false
 }

@@ -90,3 +90,7 @@ func markdown(lines ...string) Cell { return Cell{Kind: Markdown, Text: strings.
 
 // code returns a code cell.
 func code(lines ...string) Cell { return Cell{Kind: Code, Text: strings.Join(lines, "\n")} }
+
+// fill replaces each placeholder in text by its value, given as pairs:
+// fill(t, "{stride}", "2"). Placeholders the pairs do not name stay.
+func fill(text string, pairs ...string) string { return strings.NewReplacer(pairs...).Replace(text) }
