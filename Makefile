@@ -47,6 +47,7 @@ check:                         # generated code current, code formatted, vet cle
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/ $(PURE_PKGS)
 
 test-native: wasm              # unit, handler (httptest) and browser (Chromium) tests
+	@$${PYTHON:-/usr/bin/python3} -c 'import numpy' 2>/dev/null || { echo "make test: the generated programs' tests need python3 with NumPy (apt-get install python3-numpy, or set PYTHON)"; exit 1; }
 	$(GO) test ./...
 
 test-wasm:                     # the pure packages again, as js/wasm in Node
