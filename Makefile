@@ -86,6 +86,7 @@ vuln: wasm
 # The browser tests take ~100 s alone, several times that on a loaded
 # machine: a longer limit than go test's 10 minutes (each wait has its own).
 test-native: wasm              # unit, handler (httptest) and browser (Chromium, web/e2e) tests
+	@$${PYTHON:-/usr/bin/python3} -c 'import numpy' 2>/dev/null || { echo "make test: the generated programs' tests need python3 with NumPy (apt-get install python3-numpy, or set PYTHON)"; exit 1; }
 	$(GO) test -timeout 30m ./...
 	GOEXPERIMENT=simd $(GO) test ./engine/   # the SIMD kernels: same golden checksums
 

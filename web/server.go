@@ -173,6 +173,7 @@ func New(cfg Config) (*Server, error) {
 	s.neuronRoutes()
 	s.convRoutes()
 	s.networkRoutes()
+	s.codeRoutes()
 	e.GET("/static/*", as.serve)
 	e.GET("/favicon.ico", as.favicon) // asked for by browsers and tools that read no page
 	e.GET("/healthz", func(c echo.Context) error { return c.String(http.StatusOK, "ok\n") })

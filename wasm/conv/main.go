@@ -12,6 +12,7 @@ import (
 	"nnplay/engine"
 	"nnplay/wasm/glue"
 	"nnplay/web/i18n"
+	"nnplay/web/pycode"
 	"nnplay/web/state"
 	"nnplay/web/view"
 )
@@ -35,6 +36,18 @@ var conv struct {
 }
 
 func main() {
+	glue.Program = func(query string, lang i18n.Lang) *pycode.Program {
+		q, err := state.ParseQuery(query)
+		if err != nil {
+			return nil
+		}
+		st, err := state.DecodeConv(q)
+		if err != nil {
+			return nil
+		}
+		return pycode.Conv(st, lang)
+	}
+
 	glue.Serve("conv", convUpdate, map[string]glue.Func{
 		"convPaint":    convPaint,
 		"convStroke":   convStroke,

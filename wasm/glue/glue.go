@@ -66,6 +66,7 @@ func updateCall(name string, pageUpdate Update, args []js.Value) (any, error) {
 		return nil, errors.New(textf.Sprintf("nnplay.update: unknown page %q", page))
 	}
 	live := pageUpdate(q, lang, op)
+	addCode(name, live, lang)
 	if len(live.Errors) == 0 {
 		SetLocation(live.Query)
 	}

@@ -8,11 +8,25 @@ import (
 
 	"nnplay/wasm/glue"
 	"nnplay/web/i18n"
+	"nnplay/web/pycode"
 	"nnplay/web/state"
 	"nnplay/web/view"
 )
 
-func main() { glue.Serve("neuron", neuronUpdate, nil) }
+func main() {
+	glue.Program = func(query string, lang i18n.Lang) *pycode.Program {
+		q, err := state.ParseQuery(query)
+		if err != nil {
+			return nil
+		}
+		st, err := state.DecodeNeuron(q)
+		if err != nil {
+			return nil
+		}
+		return pycode.Neuron(st, lang)
+	}
+	glue.Serve("neuron", neuronUpdate, nil)
+}
 
 // neuronUpdate is the /neuron page's update: the decoded form's result,
 // or its errors.

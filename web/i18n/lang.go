@@ -43,9 +43,10 @@ type Messages struct {
 	Neuron  NeuronMessages
 	Conv    ConvMessages
 	Network NetworkMessages
+	Code    CodeMessages
 }
 
 var catalogs = map[Lang]*Messages{
-	RU: {Lang: RU, Common: ruCommon, Errors: ruErrors, Home: ruHome, Neuron: ruNeuron, Conv: ruConv, Network: ruNetwork},
-	EN: {Lang: EN, Common: enCommon, Errors: enErrors, Home: enHome, Neuron: enNeuron, Conv: enConv, Network: enNetwork},
+	RU: {Lang: RU, Common: ruCommon, Errors: ruErrors, Home: ruHome, Neuron: ruNeuron, Conv: ruConv, Network: ruNetwork, Code: ruCode},
+	EN: {Lang: EN, Common: enCommon, Errors: enErrors, Home: enHome, Neuron: enNeuron, Conv: enConv, Network: enNetwork, Code: enCode},
 }
