@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -277,4 +278,42 @@ func TestTokenIndex(t *testing.T) {
 			t.Errorf("tokenIndex(%q) = %v, accepted", s, v)
 		}
 	}
+}
+
+// numberPattern is the syntax of doc.go written as a regular expression,
+// a second reading of it for the fuzz target.
+var numberPattern = regexp.MustCompile(`^[+\-−]?([0-9]+[.,]?[0-9]*|[.,][0-9]+)([eE][+\-]?[0-9]+)?$`)
+
+// FuzzScanNumber: scanNumber accepts what the pattern does (a comma only
+// when asked), gives strconv's nearest double, and never a changed number.
+func FuzzScanNumber(f *testing.F) {
+	for _, s := range []string{"2", "-0.5", "0,5", ".5", "5.", "1e5", "1E-5", "0x1p4", "1_0", "inf", " 2 ", "1e-400", "1e400", "−3"} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, comma bool) {
+		v, p := scanNumber(s, comma)
+		trimmed := strings.TrimSpace(s)
+		syntax := numberPattern.MatchString(trimmed) && (comma || !strings.Contains(trimmed, ","))
+		if syntax != (p != NotNumber && p != NotFinite) {
+			t.Fatalf("%q (comma %v): problem %v, pattern says %v", s, comma, p, syntax)
+		}
+		if !syntax {
+			return
+		}
+		norm := strings.NewReplacer("−", "-", ",", ".").Replace(trimmed)
+		want, err := strconv.ParseFloat(norm, 64)
+		switch {
+		case err != nil || math.IsInf(want, 0):
+			if p != OutOfRange {
+				t.Fatalf("%q: %v, %v; want out of range", s, v, p)
+			}
+		case want != 0 && math.Abs(want) < minNormal || want == 0 && strings.ContainsAny(strings.Split(strings.ToLower(norm), "e")[0], "123456789"):
+			if p != Underflow {
+				t.Fatalf("%q: %v, %v; want underflow", s, v, p)
+			}
+		case p != 0 || v != want:
+			t.Fatalf("%q: %v, %v; want %v", s, v, p, want)
+		}
+	})
 }
