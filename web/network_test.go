@@ -111,7 +111,7 @@ func TestNetworkBadLinks(t *testing.T) {
 		{"/network?lang=en&h=16,16,16,16,16,16&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&e=104", []string{"replays at most 103"}},
 		{"/network?lang=en&in=", []string{"Inputs (in): too few: 0. Allowed: from 1 to 7."}},
 		{"/network?lang=en&noise=2.5", []string{"Noise (noise) = “2.5”: a whole number is needed. Allowed: from 0 to 50."}},
-		{"/network?lang=en&seed=-1", []string{"Seed (seed) = “-1”: a whole number is needed. Allowed: from 0 to 4294967295."}},
+		{"/network?lang=en&seed=-1", []string{"Seed (seed) = “-1”: out of the allowed range. Allowed: from 0 to 4294967295."}},
 		{"/network?lang=en&tool=pos", []string{"Click action (tool) = “pos”: does not go with the link&#39;s other values. Allowed: probe."}},
 		{"/network?lang=en&e=4&ed=5,w1.1.1,1", []string{"Edit (ed) #1 = “5,w1.1.1,1”: out of the allowed range. Allowed: from 0 to 4."}},
 		{"/network?lang=en&sel=n9.9", []string{"Selected neuron or weight (sel) = “n9.9”"}},

@@ -88,6 +88,8 @@ func TestCanonicalRedirects(t *testing.T) {
 		{"/neuron?lang=en&x=1&x=2&w=1&w=1&op=add", "/neuron?v=1&lang=en&x=1&x=2&x=0&w=1&w=1&w=0"},
 		{"/neuron?op=del2", "/neuron?v=1&x=1&w=0.5"},
 		{"/neuron?b=0,5", "/neuron?v=1&b=0.5"},
+		{"/neuron?b=%2B.5e1", "/neuron?v=1&b=5"},
+		{"/network?e=2e1&ed=1e1,lr,5E-1", "/network?v=1&e=20&ed=10,lr,0.5"},
 		{"/neuron?utm_source=chat", "/neuron"},
 		{"/?v=1", "/"},
 	} {
@@ -123,6 +125,15 @@ func TestBadLinks(t *testing.T) {
 		{"/neuron?b=" + strings.Repeat("1", state.MaxQueryBytes), 414, []string{"Слишком длинная ссылка", "8192"}},
 		{"/neuron?lang=en&b=<script>alert(1)</script>", 400, []string{"&lt;script&gt;alert(1)&lt;/script&gt;"}},
 		{"/?lang=de", 400, []string{"В ссылке ошибка"}},
+		// One number syntax for every field: hex and digit separators are
+		// refused everywhere, and no number is changed in silence.
+		{"/conv?v=1&lang=en&grid=0x1p4,1~1,1", 400, []string{"row 1, number 1 = “0x1p4”: not a number"}},
+		{"/network?v=1&lang=en&lr=0x1p-4", 400, []string{"Learning rate (lr) = “0x1p-4”: not a number", "from 0.000001 to 10"}},
+		{"/network?v=1&lang=en&noise=1_0", 400, []string{"“1_0”: not a number"}},
+		{"/neuron?v=1&lang=en&b=0x1p4", 400, []string{"Bias b = “0x1p4”: not a number"}},
+		{"/neuron?v=1&lang=en&b=1e-400", 400, []string{"Bias b = “1e-400”: too near zero", "zero is written 0"}},
+		{"/neuron?v=1&b=1e-400", 400, []string{"«1e-400»: слишком близко к нулю"}},
+		{"/neuron?v=1&lang=en&b=1e400", 400, []string{"Bias b = “1e400”: out of the allowed range"}},
 	} {
 		rec := get(s, tc.target)
 		if rec.Code != tc.status {

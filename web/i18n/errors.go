@@ -50,6 +50,7 @@ type ErrorMessages struct {
 	NotInteger    string
 	Conflict      string
 	TooCostly     string // verbs: the epoch given, the furthest epoch allowed
+	Underflow     string
 	AllowedRange  string // verbs: min, max
 	AllowedCount  string // verbs: min, max
 	AllowedOneOf  string // verb: the options, comma-separated
@@ -78,7 +79,7 @@ var ruErrors = ErrorMessages{
 	FieldRow:        "%s, строка %d",
 	Quote:           "«%s»",
 	Empty:           "пусто",
-	NotNumber:       "это не число",
+	NotNumber:       "это не число (числа пишутся в десятичной записи: 12, -0.5, 1e-3)",
 	NotFinite:       "NaN и бесконечность не допускаются",
 	OutOfRange:      "число вне допустимого диапазона",
 	Unknown:         "такого значения нет",
@@ -95,6 +96,7 @@ var ruErrors = ErrorMessages{
 	NotInteger:      "нужно целое число",
 	Conflict:        "не сочетается с другими значениями ссылки",
 	TooCostly:       "столько эпох сервер не воспроизводит: %d, а эту сеть на этих точках — не больше %d: пересчитывать ссылку дольше было бы слишком тяжело для сервера",
+	Underflow:       "слишком близко к нулю: наименьшее число, которое хранится без потери точности, — 2.2·10⁻³⁰⁸; ноль пишется как 0",
 	AllowedRange:    "Допустимо: число от %s до %s",
 	AllowedCount:    "Допустимо: от %d до %d",
 	AllowedOneOf:    "Допустимо: %s",
@@ -123,7 +125,7 @@ var enErrors = ErrorMessages{
 	FieldRow:        "%s, row %d",
 	Quote:           "“%s”",
 	Empty:           "empty",
-	NotNumber:       "not a number",
+	NotNumber:       "not a number (numbers are written in decimal: 12, -0.5, 1e-3)",
 	NotFinite:       "NaN and infinity are not allowed",
 	OutOfRange:      "out of the allowed range",
 	Unknown:         "no such value",
@@ -140,6 +142,7 @@ var enErrors = ErrorMessages{
 	NotInteger:      "a whole number is needed",
 	Conflict:        "does not go with the link's other values",
 	TooCostly:       "too many epochs for the server to replay: %d, while this network on these points replays at most %d: replaying the link longer would be too heavy for the server",
+	Underflow:       "too near zero: the smallest number kept without losing digits is 2.2·10⁻³⁰⁸; zero is written 0",
 	AllowedRange:    "Allowed: a number from %s to %s",
 	AllowedCount:    "Allowed: from %d to %d",
 	AllowedOneOf:    "Allowed: %s",

@@ -1,6 +1,7 @@
 package state
 
 import (
+	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -138,9 +139,9 @@ func (r *reader) convImage(c *Conv) {
 // size reads src: "WxH", larger than the picture p it was shrunk to.
 func (r *reader) size(key, s string, p Picture) [2]int {
 	ws, hs, ok := strings.Cut(s, "x")
-	w, errW := strconv.Atoi(ws)
-	h, errH := strconv.Atoi(hs)
-	if !ok || errW != nil || errH != nil || w < p.W || h < p.H || w > engine.MaxUploadSide || h > engine.MaxUploadSide || (w == p.W && h == p.H) {
+	w, errW := parseWhole(key, 0, ws, 1, engine.MaxUploadSide)
+	h, errH := parseWhole(key, 0, hs, 1, engine.MaxUploadSide)
+	if !ok || errW != nil || errH != nil || w < p.W || h < p.H || (w == p.W && h == p.H) {
 		r.errs = append(r.errs, &FieldError{Key: key, Value: shorten(s), Problem: Malformed, Allowed: Allowed{Kind: AllowCount, Min: float64(max(p.W, p.H)), Max: engine.MaxUploadSide}})
 		return [2]int{}
 	}
@@ -177,7 +178,7 @@ func (r *reader) matrix(key, s string, side int) [][]float64 {
 		}
 		vals := make([]float64, len(fields))
 		for i, f := range fields {
-			v, fe := parseNumber(key, i+1, f, MaxConvValue)
+			v, fe := parseNumber(key, i+1, f, false, -MaxConvValue, MaxConvValue)
 			if fe != nil {
 				fe.Row = row
 				r.errs = append(r.errs, fe)
@@ -269,8 +270,8 @@ func writeKernels(w *writer, c, def *Conv) {
 // cell reads at: "x,y" inside a w×h output.
 func (r *reader) cell(s string, w, h int) [2]int {
 	xs, ys, ok := strings.Cut(s, ",")
-	x, errX := strconv.Atoi(strings.TrimSpace(xs))
-	y, errY := strconv.Atoi(strings.TrimSpace(ys))
+	x, errX := parseWhole("at", 0, xs, math.MinInt32, math.MaxInt32)
+	y, errY := parseWhole("at", 0, ys, math.MinInt32, math.MaxInt32)
 	switch {
 	case !ok || errX != nil || errY != nil:
 		r.errs = append(r.errs, &FieldError{Key: "at", Value: shorten(s), Problem: Malformed, Allowed: Allowed{Kind: AllowNone}})
@@ -303,8 +304,8 @@ func (r *reader) convOp(c *Conv, s string, w, h int) {
 		c.Kernels = append(c.Kernels, Kernel{Preset: "identity"})
 		return
 	case strings.HasPrefix(s, "delk") && len(c.Kernels) > 1:
-		k, err := strconv.Atoi(s[4:])
-		if err == nil && 1 <= k && k <= len(c.Kernels) {
+		k, ok := tokenIndex(s[4:])
+		if ok && 1 <= k && k <= len(c.Kernels) {
 			c.Kernels = slices.Delete(c.Kernels, k-1, k)
 			if c.Sel > k || c.Sel > len(c.Kernels) {
 				c.Sel--

@@ -38,6 +38,37 @@
 // ParseQuery parses a raw query strictly: where net/url's URL.Query drops a
 // malformed pair in silence, ParseQuery reports it.
 //
+// # Numbers
+//
+// Every number of every page, in a link or a form (a single value, a list,
+// a grid, a kernel, an edit's epoch and value, a size, a cell, a plot
+// click), is read by one parser (number.go) with one syntax:
+//
+//	[space] [sign] digits [point [digits]] [exponent] [space]
+//	[space] [sign] point digits [exponent] [space]
+//
+// sign is "+", "-" or the typographic "−"; point is "."; exponent is "e"
+// or "E", an optional sign and digits; space is any white space. So 2,
+// +2, 2., .5, 0.50, 5e-1, 5E-1 and −0.5 are numbers; hex (0x1p4), digit
+// separators (1_0), inf, NaN, 1e, e5 and "" are not. A decimal comma is
+// the point where one number is typed alone and may have a fraction (x,
+// w, b, lr, rr, tl, px, py, wv, pt.x, pt.y): 0,5 is 0.5. Not in a list,
+// where the comma separates values (grid, k, kv, batch, h, ed, at), nor in
+// a whole-number field (noise, train, seed, e, stop, bs, stride, psize,
+// pstride, sel, src), where "1,000" could mean a thousand. A whole-number
+// field takes the same syntax with a whole value: 1e1 and 10.0 are 10,
+// 2.5 is an error.
+//
+// The value is the typed number's nearest double, or an error, never a
+// changed number: a value past the largest double (1e400) is out of range,
+// and a value that is not zero but nearer zero than the smallest normal
+// double, 2.2250738585072014e-308 (1e-400 would read as 0, and 1e-310
+// keeps fewer digits than typed), is an error of its own (Underflow).
+// Zero in any spelling (0, -0, 0.0e-999) is 0. Links nnplay writes use
+// the shortest exact form (FormatNumber), which reads back to the same
+// double. The indices inside tokens (n2.1, w2.3.1, del3, delk2, add-n2)
+// are names, not numbers: plain digits without sign or leading zero.
+//
 // # Limits
 //
 // Every value a link can carry is bounded; the bounds are the exported

@@ -28,6 +28,7 @@ const (
 	NotInteger                        // a number where a whole one is needed
 	Conflict                          // fine alone, but not with the link's other values
 	TooCostly                         // epoch Got is past Want, the replay bound
+	Underflow                         // not zero, but too near zero for a double to keep
 )
 
 var problemNames = map[Problem]string{
@@ -37,6 +38,7 @@ var problemNames = map[Problem]string{
 	TooFew: "too few", BadEscape: "bad query escape", Missing: "missing",
 	TooLarge: "too large", Corrupt: "corrupt", NotInteger: "not a whole number",
 	Conflict: "conflicts with other values", TooCostly: "past the replay bound",
+	Underflow: "too near zero",
 }
 
 func (p Problem) String() string { return problemNames[p] }

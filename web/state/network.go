@@ -169,8 +169,8 @@ func ParseSel(s string) (Sel, bool) {
 	}
 	nums := make([]int, want)
 	for i, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil || v < 0 || v > 99 || p != strconv.Itoa(v) {
+		v, ok := tokenIndex(p)
+		if !ok || v > 99 {
 			return Sel{}, false
 		}
 		nums[i] = v

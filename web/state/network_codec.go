@@ -159,10 +159,10 @@ func (r *reader) edits(vs []string) []Edit {
 	}
 	var out []Edit
 	for i, v := range vs {
-		e, ok := parseEdit(v)
-		if !ok {
-			r.errs = append(r.errs, &FieldError{Key: "ed", Index: i + 1, Value: shorten(v), Problem: Malformed,
-				Allowed: Allowed{Kind: AllowOneOf, Options: []string{"E,w2.3.1,V", "E,b2.1,V", "E,lr,V", "E,bs,N", "E,reg,l2", "E,rr,V"}}})
+		e, fe := parseEdit(v)
+		if fe != nil {
+			fe.Key, fe.Index, fe.Value = "ed", i+1, shorten(v)
+			r.errs = append(r.errs, fe)
 			continue
 		}
 		out = append(out, e)
@@ -170,47 +170,58 @@ func (r *reader) edits(vs []string) []Edit {
 	return out
 }
 
-// parseEdit reads one edit's link form, with its values within limits.
-func parseEdit(s string) (Edit, bool) {
+// parseEdit reads one edit's link form, with its values within limits:
+// a wrong shape is Malformed, a bad number the number's own error.
+func parseEdit(s string) (Edit, *FieldError) {
+	malformed := &FieldError{Problem: Malformed,
+		Allowed: Allowed{Kind: AllowOneOf, Options: []string{"E,w2.3.1,V", "E,b2.1,V", "E,lr,V", "E,bs,N", "E,reg,l2", "E,rr,V"}}}
 	parts := strings.Split(s, ",")
 	if len(parts) != 3 {
-		return Edit{}, false
+		return Edit{}, malformed
 	}
-	ep, err := strconv.Atoi(parts[0])
-	if err != nil || ep < 0 || ep > MaxEpochs || parts[0] != strconv.Itoa(ep) {
-		return Edit{}, false
+	ep, fe := parseWhole("ed", 0, parts[0], 0, MaxEpochs)
+	if fe != nil {
+		return Edit{}, fe
 	}
 	e := Edit{Epoch: ep}
-	num := func(limit float64) bool {
-		v, fe := parseNumber("ed", 0, parts[2], limit)
-		e.Value = v
-		return fe == nil && strings.TrimSpace(parts[2]) == parts[2]
+	num := func(lo, hi float64) (Edit, *FieldError) {
+		e.Value, fe = parseNumber("ed", 0, parts[2], false, lo, hi)
+		return e, fe
 	}
-	switch k := parts[1]; {
+	switch k := strings.TrimSpace(parts[1]); {
 	case k == "lr":
 		e.Kind = EditLR
-		return e, num(engine.MaxLearningRate) && e.Value >= MinRate
+		return num(MinRate, engine.MaxLearningRate)
 	case k == "rr":
 		e.Kind = EditRegRate
-		return e, num(engine.MaxRegRate) && e.Value >= 0
+		return num(0, engine.MaxRegRate)
 	case k == "bs":
 		e.Kind = EditBatch
-		v, err := strconv.Atoi(parts[2])
+		v, fe := parseWhole("ed", 0, parts[2], 1, engine.MaxBatchSize)
 		e.Value = float64(v)
-		return e, err == nil && v >= 1 && v <= engine.MaxBatchSize
+		return e, fe
 	case k == "reg":
-		e.Kind, e.Reg = EditReg, parts[2]
-		return e, slices.Contains(regNames(), parts[2])
+		e.Kind, e.Reg = EditReg, strings.TrimSpace(parts[2])
+		if !slices.Contains(regNames(), e.Reg) {
+			return Edit{}, malformed
+		}
+		return e, nil
 	case strings.HasPrefix(k, "w"):
 		t, ok := ParseSel(k)
+		if !ok || t.Kind != 'w' {
+			return Edit{}, malformed
+		}
 		e.Kind, e.Target = EditWeight, t
-		return e, ok && t.Kind == 'w' && num(MaxAbsWeight)
+		return num(-MaxAbsWeight, MaxAbsWeight)
 	case strings.HasPrefix(k, "b"):
 		t, ok := ParseSel("n" + k[1:])
+		if !ok {
+			return Edit{}, malformed
+		}
 		e.Kind, e.Target = EditBias, t
-		return e, ok && num(MaxAbsWeight)
+		return num(-MaxAbsWeight, MaxAbsWeight)
 	}
-	return Edit{}, false
+	return Edit{}, malformed
 }
 
 // Values returns n's canonical parameters as url.Values, for callers

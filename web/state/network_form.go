@@ -75,12 +75,12 @@ func (n *Network) SetHidden(q url.Values) {
 // when they differ from the new ones, as edits at the current epoch.
 func (r *reader) priorSettings(n *Network) {
 	if s, ok := r.single("plr"); ok {
-		if v, fe := parseNumber("plr", 0, s, engine.MaxLearningRate); fe == nil && v >= MinRate && v != n.LR {
+		if v, fe := parseNumber("plr", 0, s, true, MinRate, engine.MaxLearningRate); fe == nil && v != n.LR {
 			n.Edits = append(n.Edits, Edit{Epoch: n.Epoch, Kind: EditLR, Value: v})
 		}
 	}
 	if s, ok := r.single("pbs"); ok {
-		if v, err := strconv.Atoi(s); err == nil && v >= 1 && v <= engine.MaxBatchSize && v != n.Batch {
+		if v, fe := parseWhole("pbs", 0, s, 1, engine.MaxBatchSize); fe == nil && v != n.Batch {
 			n.Edits = append(n.Edits, Edit{Epoch: n.Epoch, Kind: EditBatch, Value: float64(v)})
 		}
 	}
@@ -88,7 +88,7 @@ func (r *reader) priorSettings(n *Network) {
 		n.Edits = append(n.Edits, Edit{Epoch: n.Epoch, Kind: EditReg, Reg: s})
 	}
 	if s, ok := r.single("prr"); ok {
-		if v, fe := parseNumber("prr", 0, s, engine.MaxRegRate); fe == nil && v >= 0 && v != n.RegRate {
+		if v, fe := parseNumber("prr", 0, s, true, 0, engine.MaxRegRate); fe == nil && v != n.RegRate {
 			n.Edits = append(n.Edits, Edit{Epoch: n.Epoch, Kind: EditRegRate, Value: v})
 		}
 	}
@@ -121,8 +121,8 @@ func (r *reader) networkOp(n *Network, s string) {
 		restartIf(true)
 		return
 	case strings.HasPrefix(s, "add-n") || strings.HasPrefix(s, "del-n"):
-		l, err := strconv.Atoi(s[5:])
-		if err == nil && l >= 1 && l <= len(n.Hidden) && s[5:] == strconv.Itoa(l) {
+		l, ok := tokenIndex(s[5:])
+		if ok && l >= 1 && l <= len(n.Hidden) {
 			d := 1
 			if s[0] == 'd' {
 				d = -1
@@ -149,7 +149,7 @@ func (r *reader) networkOp(n *Network, s string) {
 		}
 	case s == "set" && (n.Sel.Kind == 'w' || n.Sel.Kind == 'n' && n.Sel.L >= 1):
 		raw, _ := r.single("wv")
-		v, fe := parseNumber("wv", 0, raw, MaxAbsWeight)
+		v, fe := parseNumber("wv", 0, raw, true, -MaxAbsWeight, MaxAbsWeight)
 		if fe != nil {
 			r.errs = append(r.errs, fe)
 			return
@@ -183,11 +183,10 @@ func networkOps(n *Network) []string {
 func (r *reader) plotClick(n *Network) {
 	sx, _ := r.single("pt.x")
 	sy, _ := r.single("pt.y")
-	px, fx := parseNumber("pt.x", 0, sx, PlotSize)
-	py, fy := parseNumber("pt.y", 0, sy, PlotSize)
+	px, fx := parseNumber("pt.x", 0, sx, true, 0, PlotSize)
+	py, fy := parseNumber("pt.y", 0, sy, true, 0, PlotSize)
 	for _, fe := range []*FieldError{fx, fy} {
 		if fe != nil {
-			fe.Allowed = Allowed{Kind: AllowNumber, Min: 0, Max: PlotSize}
 			r.errs = append(r.errs, fe)
 		}
 	}

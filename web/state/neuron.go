@@ -156,7 +156,7 @@ func (r *reader) batch(s string, inputs int) [][]float64 {
 		}
 		vals := make([]float64, inputs)
 		for i, f := range fields {
-			v, fe := parseNumber("batch", i+1, f, MaxAbsValue)
+			v, fe := parseNumber("batch", i+1, f, false, -MaxAbsValue, MaxAbsValue)
 			if fe != nil {
 				fe.Row = row
 				r.errs = append(r.errs, fe)
@@ -192,8 +192,8 @@ func (r *reader) neuronOp(n *Neuron, s string) {
 		}
 		return
 	case strings.HasPrefix(s, "del"):
-		i, err := strconv.Atoi(s[3:])
-		if err == nil && 1 <= i && i <= len(n.X) && len(n.X) > 1 {
+		i, ok := tokenIndex(s[3:])
+		if ok && 1 <= i && i <= len(n.X) && len(n.X) > 1 {
 			n.X = slices.Delete(n.X, i-1, i)
 			n.W = slices.Delete(n.W, i-1, i)
 			for j := range n.Batch {

@@ -1,7 +1,6 @@
 package state
 
 import (
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -102,9 +101,9 @@ const (
 	flagSpec                         // bool: "1" when set; options are the values a link may give
 	numberSpec                       // float64: any finite number, |v| ≤ hi
 	rateSpec                         // float64: lo (0 or MinRate) … hi
-	wholeSpec                        // int: lo … hi, typed as any number ("1e1" is 10)
-	countSpec                        // int: lo … hi in digits; an invalid one reads as lo
-	unsignedSpec                     // uint64: 0 … hi in digits
+	wholeSpec                        // int: lo … hi; an invalid one reads as the default
+	countSpec                        // int: lo … hi; an invalid one reads as lo
+	unsignedSpec                     // uint64: 0 … hi
 	selSpec                          // Sel: a neuron or a weight; empty is none
 	tokenSetSpec                     // []string: a set of options, in their order
 	intListSpec                      // []int: at most most numbers, each lo … hi
@@ -280,19 +279,12 @@ func (r *reader) integer(key string, def, lo, hi int) int {
 	if !ok {
 		return def
 	}
-	v, fe := parseNumber(key, 0, s, math.MaxFloat64)
-	if fe == nil && v != math.Trunc(v) {
-		fe = &FieldError{Key: key, Value: shorten(s), Problem: NotInteger}
-	}
-	if fe == nil && (v < float64(lo) || v > float64(hi)) {
-		fe = &FieldError{Key: key, Value: shorten(s), Problem: OutOfRange}
-	}
+	v, fe := parseWhole(key, 0, s, lo, hi)
 	if fe != nil {
-		fe.Allowed = Allowed{Kind: AllowCount, Min: float64(lo), Max: float64(hi)}
 		r.errs = append(r.errs, fe)
 		return def
 	}
-	return int(v)
+	return v
 }
 
 // rate reads a non-negative number up to hi; zero is allowed if zeroOK.
@@ -301,16 +293,12 @@ func (r *reader) rate(key string, def float64, zeroOK bool, hi float64) float64 
 	if !ok {
 		return def
 	}
-	v, fe := parseNumber(key, 0, s, hi)
-	if fe == nil && (v < 0 || v < MinRate && !zeroOK) {
-		fe = &FieldError{Key: key, Value: shorten(s), Problem: OutOfRange}
+	lo := 0.0
+	if !zeroOK {
+		lo = MinRate
 	}
+	v, fe := parseNumber(key, 0, s, true, lo, hi)
 	if fe != nil {
-		lo := 0.0
-		if !zeroOK {
-			lo = MinRate
-		}
-		fe.Allowed = Allowed{Kind: AllowNumber, Min: lo, Max: hi}
 		r.errs = append(r.errs, fe)
 		return def
 	}
@@ -327,16 +315,11 @@ func (r *reader) intIn(key string, def, lo, hi int) int {
 }
 
 func (r *reader) intValue(key, s string, lo, hi int) int {
-	v, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || v < lo || v > hi {
-		p := OutOfRange
-		if err != nil {
-			p = NotNumber
-		}
-		r.errs = append(r.errs, &FieldError{Key: key, Value: shorten(s), Problem: p, Allowed: Allowed{Kind: AllowCount, Min: float64(lo), Max: float64(hi)}})
-		return lo
+	v, fe := parseWhole(key, 0, s, lo, hi)
+	if fe != nil {
+		r.errs = append(r.errs, fe)
 	}
-	return v
+	return v // lo when invalid
 }
 
 // unsigned reads the optional whole number key in [0, hi].
@@ -345,16 +328,12 @@ func (r *reader) unsigned(key string, def, hi uint64) uint64 {
 	if !ok {
 		return def
 	}
-	v, err := strconv.ParseUint(strings.TrimSpace(s), 10, 64)
-	if err != nil || v > hi {
-		p := OutOfRange
-		if err != nil && !isRangeErr(err) {
-			p = NotInteger
-		}
-		r.errs = append(r.errs, &FieldError{Key: key, Value: shorten(s), Problem: p, Allowed: Allowed{Kind: AllowCount, Min: 0, Max: float64(hi)}})
+	v, fe := parseWhole(key, 0, s, 0, int(hi))
+	if fe != nil {
+		r.errs = append(r.errs, fe)
 		return def
 	}
-	return v
+	return uint64(v)
 }
 
 // tokenSet reads the values vs of a set of names (see the tokenSet spec).
@@ -408,19 +387,12 @@ func (r *reader) intList(key, s string, most, lo, hi int, def []int) []int {
 	}
 	out := make([]int, len(parts))
 	for i, p := range parts {
-		v, fe := parseNumber(key, i+1, p, math.MaxFloat64)
-		if fe == nil && v != math.Trunc(v) {
-			fe = &FieldError{Key: key, Index: i + 1, Value: shorten(p), Problem: NotInteger}
-		}
-		if fe == nil && (v < float64(lo) || v > float64(hi)) {
-			fe = &FieldError{Key: key, Index: i + 1, Value: shorten(p), Problem: OutOfRange}
-		}
+		v, fe := parseWhole(key, i+1, p, lo, hi)
 		if fe != nil {
-			fe.Allowed = Allowed{Kind: AllowCount, Min: float64(lo), Max: float64(hi)}
 			r.errs = append(r.errs, fe)
 			return def
 		}
-		out[i] = int(v)
+		out[i] = v
 	}
 	return out
 }

@@ -1,7 +1,6 @@
 package state
 
 import (
-	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -63,47 +62,6 @@ func FormatNumber(v float64) string {
 	return strings.Replace(s, "e+", "e", 1)
 }
 
-// parseNumber reads one number the way people type it: surrounding space
-// is ignored, a typographic minus "−" is a minus, and a lone decimal comma
-// ("0,5") is a decimal point. It returns a FieldError naming key and index.
-func parseNumber(key string, index int, raw string, limit float64) (float64, *FieldError) {
-	s := strings.TrimSpace(raw)
-	s = strings.ReplaceAll(s, "−", "-")
-	if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
-		s = strings.Replace(s, ",", ".", 1)
-	}
-	fe := &FieldError{Key: key, Index: index, Value: shorten(raw), Allowed: Allowed{Kind: AllowNumber, Min: -limit, Max: limit}}
-	v, err := strconv.ParseFloat(s, 64)
-	switch {
-	case s == "":
-		fe.Problem = NotNumber
-		return 0, fe
-	case err != nil && !isRangeErr(err):
-		low := strings.ToLower(s)
-		if strings.Contains(low, "nan") || strings.Contains(low, "inf") {
-			fe.Problem = NotFinite
-		} else {
-			fe.Problem = NotNumber
-		}
-		return 0, fe
-	case math.IsNaN(v) || math.IsInf(v, 0) && !isRangeErr(err):
-		fe.Problem = NotFinite
-		return 0, fe
-	case math.Abs(v) > limit:
-		fe.Problem = OutOfRange
-		return 0, fe
-	}
-	if v == 0 {
-		v = 0 // −0 reads as 0
-	}
-	return v, nil
-}
-
-func isRangeErr(err error) bool {
-	ne, ok := err.(*strconv.NumError)
-	return ok && ne.Err == strconv.ErrRange
-}
-
 // reader reads one page's parameters and collects every problem.
 type reader struct {
 	q    url.Values
@@ -156,7 +114,7 @@ func (r *reader) number(key string, def, limit float64) float64 {
 	if !ok {
 		return def
 	}
-	v, fe := parseNumber(key, 0, s, limit)
+	v, fe := parseNumber(key, 0, s, true, -limit, limit)
 	if fe != nil {
 		r.errs = append(r.errs, fe)
 		return def
@@ -172,7 +130,7 @@ func (r *reader) numbers(key string, limit float64) ([]float64, bool) {
 	}
 	out := make([]float64, len(vs))
 	for i, s := range vs {
-		v, fe := parseNumber(key, i+1, s, limit)
+		v, fe := parseNumber(key, i+1, s, true, -limit, limit)
 		if fe != nil {
 			r.errs = append(r.errs, fe)
 		}

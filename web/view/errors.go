@@ -122,6 +122,8 @@ func problem(em *i18n.ErrorMessages, e *state.FieldError) string {
 		return em.Conflict
 	case state.TooCostly:
 		return textf.Sprintf(em.TooCostly, e.Got, e.Want)
+	case state.Underflow:
+		return em.Underflow
 	}
 	return em.Malformed
 }

@@ -303,16 +303,16 @@ func (f *NetworkForm) setOptions(m *i18n.Messages, data string, features []strin
 // order, adding value where it belongs if it is not one of them.
 func numberOptions(values []float64, value string) []Option {
 	var out []Option
-	v, err := strconv.ParseFloat(value, 64)
+	v, ok := state.ParseNumber(value)
 	added := false
 	for _, x := range values {
-		if !added && err == nil && v < x {
+		if !added && ok && v < x {
 			out = append(out, Option{Value: value, Label: value, Selected: true})
 			added = true
 		}
 		s := Input(x)
-		out = append(out, Option{Value: s, Label: s, Selected: s == value || err == nil && v == x})
-		added = added || err == nil && v == x
+		out = append(out, Option{Value: s, Label: s, Selected: s == value || ok && v == x})
+		added = added || ok && v == x
 	}
 	if !added {
 		out = append(out, Option{Value: value, Label: value, Selected: true})
