@@ -160,20 +160,22 @@ stride = {stride}
 padding = "{padding}"  # valid, same, full
 
 # {pads}
-def pads(k, padding):
+def pads(n, k, stride, padding):
     if padding == "valid":
         return 0, 0
-    if padding == "same":
-        return (k - 1) // 2, k // 2
+    if padding == "same":  # as TensorFlow/Keras: ceil(n / stride) outputs
+        out = -(-n // stride)
+        total = max((out - 1) * stride + k - n, 0)
+        return total // 2, total - total // 2
     return k - 1, k - 1
 
-def pad_image(image, kernel, padding):
-    top, bottom = pads(kernel.shape[0], padding)
-    left, right = pads(kernel.shape[1], padding)
+def pad_image(image, kernel, stride, padding):
+    top, bottom = pads(image.shape[0], kernel.shape[0], stride, padding)
+    left, right = pads(image.shape[1], kernel.shape[1], stride, padding)
     return np.pad(image, ((top, bottom), (left, right)))`
 
 	convLoop = `def convolve_loop(image, kernel, stride, padding):
-    padded = pad_image(image, kernel, padding)
+    padded = pad_image(image, kernel, stride, padding)
     kh, kw = kernel.shape
     out_h = max((padded.shape[0] - kh) // stride + 1, 0)
     out_w = max((padded.shape[1] - kw) // stride + 1, 0)
@@ -185,7 +187,7 @@ def pad_image(image, kernel, padding):
     return feature_map`
 
 	convVectorised = `def convolve(image, kernel, stride, padding):
-    padded = pad_image(image, kernel, padding)
+    padded = pad_image(image, kernel, stride, padding)
     kh, kw = kernel.shape
     out_h = max((padded.shape[0] - kh) // stride + 1, 0)
     out_w = max((padded.shape[1] - kw) // stride + 1, 0)

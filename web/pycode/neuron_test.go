@@ -192,12 +192,12 @@ func pageLine(t *testing.T, line, sym string) string {
 
 // oddLinks spell numbers in every way the link decoder accepts.
 var oddLinks = []string{
-	"x=0x1p-2&x=%E2%88%921,5&w=4.9e-324&w=-0&b=+1e6&act=tanh",
-	"x=%201e-7%20&w=1E3&b=0x1.8p1&act=elu&batch=0x1p0~-4.9e-324",
+	"x=.25e0&x=%E2%88%921,5&w=2.5e-308&w=-0&b=+1e6&act=tanh",
+	"x=%201e-7%20&w=1E3&b=3.&act=elu&batch=1.0~-2.5e-308",
 }
 
 // TestNeuronLinkText: a link's text reaches the program only as numbers
-// Go wrote: its spellings ("0x1p-2", "+1e6") never appear in the code,
+// Go wrote: its spellings (".25e0", "+1e6") never appear in the code,
 // only in the page's link in a comment, which stays on one line.
 func TestNeuronLinkText(t *testing.T) {
 	t.Parallel()
@@ -214,7 +214,7 @@ func TestNeuronLinkText(t *testing.T) {
 				code = append(code, line)
 			}
 		}
-		for _, spelling := range []string{"0x", "+1e6", " 1e-7 ", "−", "1,5", "E3", "-0]", "-0,"} {
+		for _, spelling := range []string{".25e0", "+1e6", " 1e-7 ", "−", "1,5", "E3", "3.,", "3.\n", "-0]", "-0,"} {
 			if strings.Contains(strings.Join(code, "\n"), spelling) {
 				t.Errorf("link %s: the code holds %q", raw, spelling)
 			}
