@@ -3,8 +3,10 @@ package netrun
 import (
 	"context"
 	"math"
+	"nnplay/web/view"
 	"strings"
 	"testing"
+	"time"
 
 	"nnplay/engine"
 	"nnplay/web/state"
@@ -124,5 +126,35 @@ func TestAdvancePastBound(t *testing.T) {
 		if bitsOf(opened.Metrics()) != bitsOf(run.Metrics()) {
 			t.Fatalf("press %d: the link opens with %+v, the press showed %+v", press, opened.Metrics(), run.Metrics())
 		}
+	}
+}
+
+// TestSessionPlaysPastBound: the live page plays on past the replay
+// bound, its link carrying a checkpoint, and a form update on the way (as
+// the page sends when a field changes) keeps the run.
+func TestSessionPlaysPastBound(t *testing.T) {
+	t.Parallel()
+	s, _ := newSession(time.Millisecond)
+	update(s, "h=8,8&data=spiral", "")
+	bound := s.run.S.ReplayBound()
+	for s.run.S.Epoch < bound+300 {
+		f := mustStep(t, s, MaxStep)
+		if f.Stop != view.Playing {
+			t.Fatalf("stopped at epoch %d: %v", s.run.S.Epoch, f.Stop)
+		}
+		if s.run.S.Epoch > bound && !strings.Contains(f.Live.Query, "&ck=") {
+			t.Fatalf("epoch %d: the link %q has no checkpoint", s.run.S.Epoch, f.Live.Query)
+		}
+	}
+	at := s.run.S.Epoch
+	q := s.run.S.Values()
+	q.Set("test", "1")
+	live := s.Update(q, "en", "")
+	if len(live.Errors) > 0 || s.run.S.Epoch != at || !s.run.CaughtUp() {
+		t.Fatalf("an update at epoch %d: %+v, epoch %d", at, live.Errors, s.run.S.Epoch)
+	}
+	mustStep(t, s, 1)
+	if s.run.S.Epoch != at+1 {
+		t.Fatalf("after the update, epoch %d, want %d", s.run.S.Epoch, at+1)
 	}
 }
