@@ -249,6 +249,22 @@ func (p *Playground) Reset() {
 	p.hist.Append(p.Metrics())
 }
 
+// Resume puts the network at a checkpoint: params (in the order of
+// MLP.ParamsTo) as they were after epoch epochs. The History restarts with
+// the Metrics of that epoch. Training on from there gives, bit for bit,
+// what training on from the original run would: an epoch visits the
+// training points in their fixed order and plain SGD keeps no other
+// state. It panics if len(params) != MLP().NumParams() or epoch < 0.
+func (p *Playground) Resume(epoch int, params []float64) {
+	if epoch < 0 {
+		panic("engine: negative epoch")
+	}
+	p.mlp.SetParams(params)
+	p.epoch = epoch
+	p.hist.Reset()
+	p.hist.Append(p.Metrics())
+}
+
 // Config returns the playground's configuration.
 func (p *Playground) Config() Config { return p.cfg.clone() }
 

@@ -33,7 +33,7 @@ func TestNetworkPages(t *testing.T) {
 		{"/network?v=1&lang=en&h=4,2&e=200&sel=n2.1", []string{"Hidden layers: 2", "Layer 2: 2 neurons", "Hidden layer 2, neuron 1", "z = w₁·h₁,₁ + w₂·h₁,₂ + w₃·h₁,₃ + w₄·h₁,₄ + b =", "Set the bias", `aria-pressed="false"`}},
 		{"/network?v=1&lang=en&data=own", []string{"Place at least two points", `value="own" checked`, `name="tool" value="pos" checked`}},
 		{"/network?v=1&lang=en&data=reg-gauss&e=5", []string{`title="regression has no accuracy: its answer is a number, not a class">—</output>`, `value="linear" selected`}},
-		{"/network?v=1&lang=en&e=2807", []string{"a link holds at most 2807 epochs of this network"}},
+		{"/network?v=1&lang=en&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&h=16,16,16,16,16,16&e=103", []string{"Training stops at epoch 103. Past it the link must hold the weights themselves", "1505 weights do not fit in a link (8 KB). To train longer, shrink the network"}},
 		{"/network?v=1&lang=en&data=own&pts=ZKB5AAE&e=3&sel=w1.2.1", []string{"Weight of the link x₂ → h₁,₁", "Set the weight"}},
 	} {
 		rec := get(s, tc.target)

@@ -86,8 +86,13 @@ type NetworkMessages struct {
 
 	// Diverged verbs: the epoch that diverged, the epoch shown.
 	Diverged string
-	// AtLimit verb: the furthest epoch of this network.
+	// AtLimit verbs: the replay bound of this network, its parameters,
+	// the most parameters whose checkpoint fits in a link.
 	AtLimit string
+	// AtMaxEpochs verb: MaxEpochs.
+	AtMaxEpochs string
+	// FromCheckpoint verb: the checkpoint's epoch, where the curve starts.
+	FromCheckpoint string
 	// StoppedEpoch verb: the epoch.
 	StoppedEpoch string
 	// StoppedLoss verb: the threshold.
@@ -254,11 +259,13 @@ var ruNetwork = NetworkMessages{
 	SeriesTrain: "обучение",
 	SeriesTest:  "тест",
 
-	Diverged:     "Обучение разошлось на эпохе %d: функция потерь или вес перестали быть конечными числами (вероятно, скорость обучения слишком велика). Сеть показана такой, какой она была на эпохе %d.",
-	AtLimit:      "Обучение остановлено: ссылка хранит не больше %d {эпохи|эпох|эпох} этой сети. Сервер заново обучает сеть по каждой ссылке, а дольше для такой сети и стольких точек было бы слишком тяжело. Чтобы учить дольше, уменьшите сеть или число точек.",
-	StoppedEpoch: "Остановлено на эпохе %d, как задано.",
-	StoppedLoss:  "Остановлено: потери на тесте стали меньше %s.",
-	CatchingUp:   "Браузер воспроизводит ссылку: эпоха %d из %d…",
+	Diverged:       "Обучение разошлось на эпохе %d: функция потерь или вес перестали быть конечными числами (вероятно, скорость обучения слишком велика). Сеть показана такой, какой она была на эпохе %d.",
+	AtLimit:        "Обучение остановлено на эпохе %d. Дальше ссылка должна хранить сами веса, а %d {вес|веса|весов} этой сети в ссылку (8 КБ) не помещаются. Чтобы учить дольше, уменьшите сеть — меньше скрытых слоёв, нейронов или входов, до %d {веса|весов|весов}.",
+	AtMaxEpochs:    "Ссылка хранит не больше %d {эпохи|эпох|эпох}.",
+	FromCheckpoint: "График начинается с эпохи %d: ссылка хранит веса на этой эпохе, а не историю обучения до неё.",
+	StoppedEpoch:   "Остановлено на эпохе %d, как задано.",
+	StoppedLoss:    "Остановлено: потери на тесте стали меньше %s.",
+	CatchingUp:     "Браузер воспроизводит ссылку: эпоха %d из %d…",
 
 	MathTitle:     "Расчёт",
 	MathNone:      "Нажмите на нейрон или связь на схеме сети — здесь появится расчёт с числами.",
@@ -324,6 +331,7 @@ var ruNetwork = NetworkMessages{
 		"reg":   "регуляризация (reg)",
 		"rr":    "коэффициент регуляризации (rr)",
 		"e":     "эпоха (e)",
+		"ck":    "контрольная точка обучения (ck)",
 		"ed":    "изменение (ed)",
 		"stop":  "эпоха остановки (stop)",
 		"tl":    "порог потерь (tl)",
@@ -440,11 +448,13 @@ var enNetwork = NetworkMessages{
 	SeriesTrain: "training",
 	SeriesTest:  "test",
 
-	Diverged:     "Training diverged at epoch %d: the loss or a weight stopped being a finite number (the learning rate is probably too high). The network is shown as it was at epoch %d.",
-	AtLimit:      "Training stopped: a link holds at most %d {epoch|epochs} of this network. The server retrains the network for every link, and longer would be too heavy for a network this size on this many points. To train longer, make the network smaller or use fewer points.",
-	StoppedEpoch: "Stopped at epoch %d, as set.",
-	StoppedLoss:  "Stopped: the test loss fell below %s.",
-	CatchingUp:   "Your browser is replaying the link: epoch %d of %d…",
+	Diverged:       "Training diverged at epoch %d: the loss or a weight stopped being a finite number (the learning rate is probably too high). The network is shown as it was at epoch %d.",
+	AtLimit:        "Training stops at epoch %d. Past it the link must hold the weights themselves, and this network's %d {weight|weights} do not fit in a link (8 KB). To train longer, shrink the network: fewer hidden layers, neurons or inputs, down to %d {weight|weights}.",
+	AtMaxEpochs:    "A link holds at most %d {epoch|epochs}.",
+	FromCheckpoint: "The curve starts at epoch %d: the link holds the weights of that epoch, not the training before it.",
+	StoppedEpoch:   "Stopped at epoch %d, as set.",
+	StoppedLoss:    "Stopped: the test loss fell below %s.",
+	CatchingUp:     "Your browser is replaying the link: epoch %d of %d…",
 
 	MathTitle:     "The arithmetic",
 	MathNone:      "Click a neuron or a link in the network diagram and its arithmetic, with the numbers, appears here.",
@@ -510,6 +520,7 @@ var enNetwork = NetworkMessages{
 		"reg":   "regularization (reg)",
 		"rr":    "regularization rate (rr)",
 		"e":     "epoch (e)",
+		"ck":    "training checkpoint (ck)",
 		"ed":    "edit (ed)",
 		"stop":  "stop epoch (stop)",
 		"tl":    "loss threshold (tl)",

@@ -29,8 +29,8 @@ type Run struct {
 	restored *Snapshot
 }
 
-// NewRun returns the run of s at epoch 0, heading for s.Epoch. s must be
-// valid (state.DecodeNetwork's result).
+// NewRun returns the run of s at epoch 0, or at its checkpoint's, heading
+// for s.Epoch. s must be valid (state.DecodeNetwork's result).
 func NewRun(s state.Network) (*Run, error) {
 	r := &Run{S: s}
 	if !s.Trainable() {
@@ -41,7 +41,10 @@ func NewRun(s state.Network) (*Run, error) {
 		return nil, err
 	}
 	r.P = p
-	r.applyEdits(0)
+	if c := s.Checkpoint; c != nil {
+		p.Resume(c.Epoch, c.Params)
+	}
+	r.applyEdits(p.Epoch())
 	return r, nil
 }
 
@@ -72,19 +75,21 @@ func (r *Run) Diverged() bool { return r.diverged }
 
 // Advance trains n.Advance more epochs from n's epoch by the stopping
 // rules, as the no-JavaScript form's training buttons ask, and moves n
-// along: its epoch and edits become the run's (short of the request when
-// an epoch diverges), and n.Advance 0. It stops when ctx is done and
-// returns ctx's error.
+// along: its epoch, checkpoint and edits become the run's (short of the
+// request when an epoch diverges), and n.Advance 0. One request replays at
+// most the bound and trains at most the bound more, so a press trains
+// fewer epochs than asked on a network whose bound is smaller. It stops
+// when ctx is done and returns ctx's error.
 func Advance(ctx context.Context, n *state.Network) (*Run, error) {
 	run, err := Replay(ctx, *n)
 	if err != nil {
 		return nil, err
 	}
-	run.Play(ctx, n.Advance)
+	run.Play(ctx, min(n.Advance, n.ReplayBound()))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	n.Epoch, n.Edits, n.Advance = run.S.Epoch, run.S.Edits, 0
+	n.Epoch, n.Checkpoint, n.Edits, n.Advance = run.S.Epoch, run.S.Checkpoint, run.S.Edits, 0
 	return run, nil
 }
 
@@ -195,11 +200,16 @@ func (r *Run) settings(lr float64, batch int, reg string, regRate float64) {
 // does, moving S.Epoch along, and stops early by the state's rules: at
 // epoch StopAt, when the test loss falls below StopLoss, at the link's
 // limit (MaxEpoch), or when an epoch diverges. It must be caught up.
+//
+// Past the replay bound S keeps a checkpoint: when the epochs since the
+// last one (or the start) pass the bound, the weights of the epoch just
+// trained become the next, so S's link always opens with at most the
+// bound replayed.
 func (r *Run) Play(ctx context.Context, n int) (int, view.Stop) {
 	if r.P == nil {
 		return 0, view.StopNoData
 	}
-	limit := r.S.MaxEpoch()
+	limit, bound := r.S.MaxEpoch(), r.S.ReplayBound()
 	done := 0
 	for ; done < n; done++ {
 		if ctx.Err() != nil {
@@ -213,6 +223,9 @@ func (r *Run) Play(ctx context.Context, n int) (int, view.Stop) {
 			return done, view.StopDiverg
 		}
 		r.S.Epoch = r.P.Epoch()
+		if r.S.Epoch-r.S.ReplayFrom() > bound {
+			r.S.SetCheckpoint(&state.Checkpoint{Epoch: r.S.Epoch, Params: r.P.MLP().ParamsTo(nil)})
+		}
 		r.settings(r.S.LR, r.S.Batch, r.S.Reg, r.S.RegRate)
 		if r.S.StopAt > 0 && r.S.Epoch == r.S.StopAt {
 			return done + 1, view.StopEpoch

@@ -123,10 +123,19 @@
 //	lr                         MinRate (1e-6) … engine.MaxLearningRate (10)
 //	bs (batch size)            1 … engine.MaxBatchSize (30)
 //	rr (regularization rate)   0 … engine.MaxRegRate (10)
-//	e (epoch reached)          0 … MaxEpochs (20000), and the replay bound:
-//	                           e × points × (parameters + ReplayOverhead (40))
-//	                           ≤ MaxReplayCost (8·10⁷): 2807 epochs of the
+//	e (epoch reached)          0 … MaxEpochs (10⁶), and the replay bound
+//	                           after ck (or the start): epochs × points ×
+//	                           (parameters + ReplayOverhead (40)) ≤
+//	                           MaxReplayCost (8·10⁷): 2807 epochs of the
 //	                           default network, 103 of the largest
+//	ck (checkpoint)            only when e is past the replay bound: the
+//	                           weights after an epoch ≤ e, e − epoch within
+//	                           the bound; exactly the network's parameter
+//	                           count (≤ MaxCheckpointParams, 1505), each
+//	                           finite float64; at most 8 + 8·1505 bytes are
+//	                           ever inflated. A network whose checkpoint
+//	                           may not fit in 8 KB (CheckpointFits: about
+//	                           620 parameters) stops at the replay bound
 //	ed (edits)                 ≤ MaxEdits (100), at epochs ≤ e; a weight or
 //	                           bias |v| ≤ MaxAbsWeight (1000)
 //	stop                       0 … MaxEpochs; tl 0 … MaxStopLoss (100)

@@ -15,8 +15,10 @@ import (
 const (
 	// MaxSeed is the largest seed; Regenerate draws seeds below it.
 	MaxSeed = 1<<32 - 1
-	// MaxEpochs bounds the epoch a link may reach, whatever the network.
-	MaxEpochs = 20000
+	// MaxEpochs bounds the epoch a link may reach, whatever the network:
+	// past the replay bound a link carries a checkpoint, so this is no
+	// ceiling a student meets (hours of Play), only a bound on the numbers.
+	MaxEpochs = 1_000_000
 	// MaxReplayCost bounds the work of replaying a link on the server:
 	// epochs × points × (parameters + ReplayOverhead). Every epoch trains
 	// on the training points and scores all of them, about a multiply-add
@@ -79,6 +81,9 @@ func Tools() []string { return []string{ToolProbe, ToolPos, ToolNeg, ToolRemove}
 //	       TensorFlow Playground's), linear (squared, regression)
 //	lr, bs, reg, rr   learning rate, batch size, regularization, its rate
 //	e      the epoch reached
+//	ck     the run's checkpoint, when e is past the replay bound
+//	       (network_checkpoint.go): the weights at an epoch, from which
+//	       the server replays at most the bound
 //	ed     an edit, repeated, in order: "E,w2.3.1,V" sets the weight into
 //	       neuron 1 of layer 2 from neuron 3 of layer 1 after E epochs;
 //	       "E,b2.1,V" a bias; "E,lr,V" (and bs, reg, rr) records that the
@@ -102,30 +107,31 @@ func Tools() []string { return []string{ToolProbe, ToolPos, ToolNeg, ToolRemove}
 // the run and a change of a training setting mid-run is recorded as an
 // edit.
 type Network struct {
-	Lang     i18n.Lang
-	Data     string
-	Points   []engine.Point
-	Noise    int
-	Split    int
-	Seed     uint64
-	Features []string
-	Hidden   []int
-	Act      string
-	Out      string
-	LR       float64
-	Batch    int
-	Reg      string
-	RegRate  float64
-	Epoch    int
-	Edits    []Edit
-	StopAt   int
-	StopLoss float64
-	ShowTest bool
-	Discrete bool
-	Tool     string
-	Sel      Sel
-	ProbeX   float64
-	ProbeY   float64
+	Lang       i18n.Lang
+	Data       string
+	Points     []engine.Point
+	Noise      int
+	Split      int
+	Seed       uint64
+	Features   []string
+	Hidden     []int
+	Act        string
+	Out        string
+	LR         float64
+	Batch      int
+	Reg        string
+	RegRate    float64
+	Epoch      int
+	Checkpoint *Checkpoint // past the replay bound: the run at an epoch, nil before
+	Edits      []Edit
+	StopAt     int
+	StopLoss   float64
+	ShowTest   bool
+	Discrete   bool
+	Tool       string
+	Sel        Sel
+	ProbeX     float64
+	ProbeY     float64
 
 	// Advance is the number of epochs an op asked to train, within the
 	// stopping rules and the replay bound; the caller resolves it (it
@@ -316,15 +322,25 @@ func (n *Network) Trainable() bool {
 	return n.Data != OwnData || len(n.Points) >= engine.MinPoints
 }
 
-// MaxEpoch returns the furthest epoch a link of this network and data may
-// reach: MaxEpochs, or less where the replay's cost, epochs × points ×
-// (parameters + ReplayOverhead), would pass MaxReplayCost; 0 when there is
-// nothing to train on.
-func (n *Network) MaxEpoch() int {
+// ReplayBound returns the most epochs the server replays for a link of
+// this network and data: MaxEpochs, or less where the replay's cost,
+// epochs × points × (parameters + ReplayOverhead), would pass
+// MaxReplayCost; 0 when there is nothing to train on. A link past it
+// carries a checkpoint at most this many epochs back.
+func (n *Network) ReplayBound() int {
 	if !n.Trainable() {
 		return 0
 	}
 	return min(MaxEpochs, MaxReplayCost/(n.NumPoints()*(n.Params()+ReplayOverhead)))
+}
+
+// MaxEpoch returns the furthest epoch a link of this network may reach:
+// MaxEpochs when a checkpoint fits in its link, else the replay bound.
+func (n *Network) MaxEpoch() int {
+	if b := n.ReplayBound(); b == 0 || !n.CheckpointFits() {
+		return b
+	}
+	return MaxEpochs
 }
 
 // StartKey identifies what a run starts from (the data, the split, the
@@ -358,7 +374,7 @@ func (n *Network) ReplayQuery() string {
 	}
 	r.Features, r.Hidden, r.Act, r.Out = n.Features, n.Hidden, n.Act, n.Out
 	r.LR, r.Batch, r.Reg, r.RegRate = n.LR, n.Batch, n.Reg, n.RegRate
-	r.Epoch, r.Edits = n.Epoch, n.Edits
+	r.Epoch, r.Checkpoint, r.Edits = n.Epoch, n.Checkpoint, n.Edits
 	r.Tool = DefaultTool(n.Data)
 	return r.Encode()
 }
@@ -366,7 +382,7 @@ func (n *Network) ReplayQuery() string {
 // Restart starts the run again at epoch 0 with the current settings: the
 // recorded edits go, and a selection the network no longer has.
 func (n *Network) Restart() {
-	n.Epoch, n.Edits = 0, nil
+	n.Epoch, n.Checkpoint, n.Edits = 0, nil, nil
 	if !n.validSel(n.Sel) {
 		n.Sel = Sel{}
 	}

@@ -37,6 +37,11 @@ func buildNetworkParams() []param[*Network] {
 		{key: "reg", field: func(n *Network) any { return &n.Reg }, spec: oneOf(regNames)},
 		{key: "rr", field: func(n *Network) any { return &n.RegRate }, spec: rate(true, engine.MaxRegRate)},
 		{key: "e", field: func(n *Network) any { return &n.Epoch }, spec: whole(0, MaxEpochs)},
+		{key: "ck", read: (*reader).checkpoint, write: func(w *writer, n, _ *Network) {
+			if n.Checkpoint != nil {
+				w.add("ck", encodeCheckpoint(n.Checkpoint))
+			}
+		}},
 		{key: "ed", read: func(r *reader, n *Network) {
 			if vs, ok := r.q["ed"]; ok {
 				n.Edits = r.edits(vs)
@@ -92,9 +97,11 @@ func DecodeNetwork(q url.Values) (Network, error) {
 	}
 	r.formAction(&n)
 	n.Edits = canonicalEdits(n.Edits, &n)
+	r.checkCheckpoint(&n)
 	if len(r.errs) == 0 {
 		r.checkCost(&n)
 	}
+	n.canonicalCheckpoint()
 	return n, r.errs.err()
 }
 
@@ -144,9 +151,10 @@ func (r *reader) check(n *Network) {
 	}
 }
 
-// checkCost reports an epoch past what the server may replay.
+// checkCost reports an epoch past what the server may replay: more than
+// the replay bound after the checkpoint (or the start).
 func (r *reader) checkCost(n *Network) {
-	if m := n.MaxEpoch(); n.Epoch > m {
+	if m := n.ReplayFrom() + n.ReplayBound(); n.Epoch > m {
 		r.errs = append(r.errs, &FieldError{Key: "e", Value: strconv.Itoa(n.Epoch), Problem: TooCostly, Got: n.Epoch, Want: m, Allowed: Allowed{Kind: AllowCount, Min: 0, Max: float64(m)}})
 	}
 }

@@ -46,7 +46,7 @@ func (r *reader) formAction(n *Network) {
 
 // hiddenKeys are the form's hidden fields: the page's script changes them
 // without touching the form.
-var hiddenKeys = []string{"h", "e", "ed", "pts", "sel", "k", "pdata", "plr", "pbs", "preg", "prr"}
+var hiddenKeys = []string{"h", "e", "ck", "ed", "pts", "sel", "k", "pdata", "plr", "pbs", "preg", "prr"}
 
 // SetHidden overrides the hidden fields of the form's values q with n's:
 // a session that keeps n is the truth for what the form cannot hold (the
@@ -57,7 +57,7 @@ func (n *Network) SetHidden(q url.Values) {
 		q.Del(k)
 	}
 	cur := n.Values()
-	for _, k := range []string{"e", "ed", "pts", "sel"} {
+	for _, k := range []string{"e", "ck", "ed", "pts", "sel"} {
 		if vs, ok := cur[k]; ok {
 			q[k] = vs
 		}

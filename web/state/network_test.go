@@ -168,8 +168,8 @@ func TestNetworkErrors(t *testing.T) {
 		bad("reg=l3", FieldError{Key: "reg", Problem: Unknown}),
 		ok("rr=0"), ok("rr=10"), bad("rr=10.01", FieldError{Key: "rr", Problem: OutOfRange}), bad("rr=-1", FieldError{Key: "rr", Problem: OutOfRange}),
 		ok("e=2807"), bad("e=2808", FieldError{Key: "e", Problem: TooCostly, Got: 2808, Want: 2807}),
-		bad("e=20001", FieldError{Key: "e", Problem: OutOfRange}), bad("e=-1", FieldError{Key: "e", Problem: OutOfRange}),
-		ok("in=x1&h=&data=own&pts=ZKB5AAE&e=20000"), bad("in=x1&h=&data=own&pts=ZKB5AAE&e=20001", FieldError{Key: "e", Problem: OutOfRange}),
+		bad("e=1000001", FieldError{Key: "e", Problem: OutOfRange}), bad("e=-1", FieldError{Key: "e", Problem: OutOfRange}),
+		ok("in=x1&h=&data=own&pts=ZKB5AAE&e=952380"), bad("in=x1&h=&data=own&pts=ZKB5AAE&e=1000001", FieldError{Key: "e", Problem: OutOfRange}),
 		bad("data=own&pts=AAAB&e=1", FieldError{Key: "e", Problem: TooCostly, Got: 1, Want: 0}),
 		bad("h=16,16,16,16,16,16&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&e=104", FieldError{Key: "e", Problem: TooCostly, Got: 104, Want: 103}),
 		ok("h=16,16,16,16,16,16&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&e=103"),
@@ -185,7 +185,7 @@ func TestNetworkErrors(t *testing.T) {
 		bad("e=4&ed=2,b0.1,1", FieldError{Key: "ed", Index: 1, Problem: Conflict}),
 		bad("e=4&ed=2,lr,0", FieldError{Key: "ed", Index: 1, Problem: OutOfRange}), bad("e=4&ed=2,bs,31", FieldError{Key: "ed", Index: 1, Problem: OutOfRange}),
 		bad("e=4&ed=2,zz,1", FieldError{Key: "ed", Index: 1, Problem: Malformed}), bad("e=4&ed=2,lr", FieldError{Key: "ed", Index: 1, Problem: Malformed}),
-		ok("stop=20000"), bad("stop=20001", FieldError{Key: "stop", Problem: OutOfRange}),
+		ok("stop=1000000"), bad("stop=1000001", FieldError{Key: "stop", Problem: OutOfRange}),
 		ok("tl=100"), bad("tl=101", FieldError{Key: "tl", Problem: OutOfRange}),
 		bad("test=yes", FieldError{Key: "test", Problem: Unknown}), bad("disc=2", FieldError{Key: "disc", Problem: Unknown}),
 		bad("sel=n3.1", FieldError{Key: "sel", Problem: OutOfRange}), bad("sel=n1.5", FieldError{Key: "sel", Problem: OutOfRange}),
@@ -305,6 +305,15 @@ func randomNetwork(rng *rand.Rand) Network {
 		n.Edits = append(n.Edits, e)
 	}
 	n.Edits = canonicalEdits(n.Edits, &n)
+	if b := n.ReplayBound(); b > 0 && n.MaxEpoch() > b && rng.IntN(3) == 0 {
+		// Past the bound, from a checkpoint within it.
+		c := &Checkpoint{Epoch: b + 1 + rng.IntN(50), Params: make([]float64, n.Params())}
+		for i := range c.Params {
+			c.Params[i] = rng.NormFloat64()
+		}
+		n.Epoch = min(MaxEpochs, c.Epoch+rng.IntN(b+1))
+		n.SetCheckpoint(c)
+	}
 	n.StopAt = rng.IntN(3) * 100
 	n.StopLoss = []float64{0, 0.05, MaxStopLoss}[rng.IntN(3)]
 	n.ShowTest, n.Discrete = rng.IntN(2) == 0, rng.IntN(2) == 0
@@ -389,8 +398,8 @@ func TestReplayBound(t *testing.T) {
 	if MaxReplayCost != 8e7 {
 		t.Error("MaxReplayCost changed: update the TooCostly messages in i18n and doc.go")
 	}
-	if got := DefaultNetwork(); got.MaxEpoch() != 2807 || got.Params() != 17 || got.NumPoints() != 500 {
-		t.Errorf("default network: max epoch %d, %d params, %d points", got.MaxEpoch(), got.Params(), got.NumPoints())
+	if got := DefaultNetwork(); got.ReplayBound() != 2807 || got.Params() != 17 || got.NumPoints() != 500 {
+		t.Errorf("default network: replay bound %d, %d params, %d points", got.ReplayBound(), got.Params(), got.NumPoints())
 	}
 }
 
@@ -403,6 +412,7 @@ func FuzzDecodeNetwork(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	f.Add(checkpointed(5000, 3000).Encode())
 	f.Fuzz(func(t *testing.T, raw string) {
 		q, err := ParseQuery(raw)
 		if err != nil {
@@ -438,6 +448,10 @@ func FuzzDecodeNetwork(f *testing.F) {
 		}
 		if n.Epoch > n.MaxEpoch() || len(n.Edits) > MaxEdits {
 			t.Fatalf("%q: epoch %d past %d, %d edits", raw, n.Epoch, n.MaxEpoch(), len(n.Edits))
+		}
+		if c := n.Checkpoint; c != nil && (len(c.Params) != n.Params() || c.Epoch > n.Epoch ||
+			n.Epoch-c.Epoch > n.ReplayBound() || n.Epoch <= n.ReplayBound()) {
+			t.Fatalf("%q: checkpoint at %d of %d params, epoch %d, bound %d", raw, c.Epoch, len(c.Params), n.Epoch, n.ReplayBound())
 		}
 		if n.Trainable() {
 			if err := n.Config().Validate(); err != nil {

@@ -72,6 +72,7 @@ type NetworkForm struct {
 	LRs, Regs, RegRates []Option
 	Batch               string
 	Epoch               string
+	Checkpoint          string // the link's ck, or ""
 	Edits               []string
 	Points              string
 	Sel                 string
@@ -208,6 +209,9 @@ func networkForm(m *i18n.Messages, s *state.Network) NetworkForm {
 	if len(s.Points) > 0 {
 		// The codec is the one place that writes points; take its value.
 		f.Points = c.Values().Get("pts")
+	}
+	if s.Checkpoint != nil {
+		f.Checkpoint = c.Values().Get("ck")
 	}
 	for _, e := range s.Edits {
 		f.Edits = append(f.Edits, e.String())
@@ -352,7 +356,7 @@ func networkFormFromValues(m *i18n.Messages, q url.Values) NetworkForm {
 		hidden = nil
 	}
 	f.setLayers(m, hidden)
-	f.Batch, f.Epoch = get("bs", f.Batch), get("e", "0")
+	f.Batch, f.Epoch, f.Checkpoint = get("bs", f.Batch), get("e", "0"), get("ck", "")
 	f.Edits = q["ed"]
 	f.Points, f.Sel = get("pts", ""), get("sel", "")
 	f.StopAt, f.StopLoss = get("stop", f.StopAt), get("tl", f.StopLoss)
@@ -513,8 +517,14 @@ func status(m *i18n.Messages, r NetworkRun, stop Stop) string {
 		return textf.Sprintf(mn.StoppedEpoch, s.Epoch)
 	case stop == StopLoss:
 		return textf.Sprintf(mn.StoppedLoss, Num(s.StopLoss))
+	case s.Epoch >= s.MaxEpoch() && s.MaxEpoch() < state.MaxEpochs:
+		return textf.Sprintf(mn.AtLimit, s.MaxEpoch(), s.Params(), state.MaxCheckpointFit(s))
 	case s.Epoch >= s.MaxEpoch():
-		return textf.Sprintf(mn.AtLimit, s.MaxEpoch())
+		return textf.Sprintf(mn.AtMaxEpochs, s.MaxEpoch())
+	}
+	// A run opened from a checkpoint has no history before it.
+	if h := r.History(); len(h) > 0 && h[0].Epoch > 0 {
+		return textf.Sprintf(mn.FromCheckpoint, h[0].Epoch)
 	}
 	return ""
 }
@@ -756,7 +766,7 @@ func (p *NetworkPage) Live(full bool) *Live {
 	l.Form = map[string][]string{
 		// ed is left out: a list of hidden fields cannot grow; the module
 		// keeps the edits itself (and the other hidden values too).
-		"h": {f.Hidden}, "e": {f.Epoch}, "pts": {f.Points}, "sel": {f.Sel},
+		"h": {f.Hidden}, "e": {f.Epoch}, "ck": {f.Checkpoint}, "pts": {f.Points}, "sel": {f.Sel},
 		"k": {f.K}, "pdata": {f.PData}, "plr": {f.PLR}, "pbs": {f.PBS}, "preg": {f.PReg}, "prr": {f.PRR},
 		"px": {f.ProbeX}, "py": {f.ProbeY}, "seed": {f.Seed}, "out": {selected(f.Outs)},
 		"lr": {selected(f.LRs)}, "bs": {f.Batch}, "reg": {selected(f.Regs)}, "rr": {selected(f.RegRates)},
