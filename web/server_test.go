@@ -23,7 +23,9 @@ import (
 func newTestServer(t testing.TB) (*Server, *bytes.Buffer) {
 	t.Helper()
 	var logs bytes.Buffer
-	s, err := New(Config{Log: slog.New(slog.NewTextHandler(&logs, nil))})
+	// Every request comes from httptest's one address: no per-client
+	// bound (TestClientLimits tests them).
+	s, err := New(Config{Log: slog.New(slog.NewTextHandler(&logs, nil)), ClientInFlight: -1, ClientRate: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
