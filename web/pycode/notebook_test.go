@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"strings"
 	"sync"
 	"testing"
 
@@ -55,28 +54,6 @@ func validateNotebook(t *testing.T, nb []byte) {
 	if err := nbSchema.Validate(v); err != nil {
 		t.Fatalf("notebook does not follow nbformat 4.5: %v", err)
 	}
-}
-
-// notebookScript joins a notebook's code cells, as running it top to
-// bottom does.
-func notebookScript(t *testing.T, nb []byte) string {
-	t.Helper()
-	var doc struct {
-		Cells []struct {
-			Type   string   `json:"cell_type"`
-			Source []string `json:"source"`
-		} `json:"cells"`
-	}
-	if err := json.Unmarshal(nb, &doc); err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	for _, c := range doc.Cells {
-		if c.Type == "code" {
-			b.WriteString(strings.Join(c.Source, "") + "\n")
-		}
-	}
-	return b.String()
 }
 
 // TestNotebookSchema checks the schema check itself: a notebook without

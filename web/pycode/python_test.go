@@ -5,7 +5,9 @@
 package pycode_test
 
 import (
+	"encoding/json"
 	"strconv"
+	"strings"
 	"testing"
 
 	"nnplay/web/pycode/pyrun"
@@ -26,4 +28,26 @@ func pageNum(t *testing.T, s string) string {
 		t.Fatalf("the program printed %q for a number", s)
 	}
 	return view.Num(v)
+}
+
+// notebookScript joins a notebook's code cells, as running it top to
+// bottom does.
+func notebookScript(t *testing.T, nb []byte) string {
+	t.Helper()
+	var doc struct {
+		Cells []struct {
+			Type   string   `json:"cell_type"`
+			Source []string `json:"source"`
+		} `json:"cells"`
+	}
+	if err := json.Unmarshal(nb, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, c := range doc.Cells {
+		if c.Type == "code" {
+			b.WriteString(strings.Join(c.Source, "") + "\n")
+		}
+	}
+	return b.String()
 }
