@@ -211,11 +211,15 @@ var itemFields = map[string]bool{"x": true, "w": true, "k": true, "kv": true}
 // points): a bad link has no such field, so their messages go to LinkField.
 var resultFields = map[string]bool{"at": true, "sel": true, "test": true, "disc": true, "pt.x": true, "pt.y": true}
 
+// hiddenFields are the keys the form holds only as hidden fields (the
+// network's checkpoint): nothing to show a message under, so LinkField.
+var hiddenFields = map[string]bool{"ck": true}
+
 // errorField returns the Field an error is shown at: the page's field for
 // the key (and item), where the page's template has a FieldErrors block
 // with that id, or LinkField. names are the page's own link parameters.
 func errorField(names map[string]string, e *state.FieldError) string {
-	if _, ok := names[e.Key]; !ok || resultFields[e.Key] {
+	if _, ok := names[e.Key]; !ok || resultFields[e.Key] || hiddenFields[e.Key] {
 		return LinkField
 	}
 	index := e.Index
