@@ -18,10 +18,6 @@ import "math"
 // x < -745.13 and +Inf for x > 709.78 (no overflow to NaN).
 func exp(x float64) float64 {
 	const (
-		ln2Hi = 6.93147180369123816490e-01
-		ln2Lo = 1.90821492927058770002e-10
-		log2e = 1.44269504088896338700e+00
-
 		overflow  = 7.09782712893383973096e+02
 		underflow = -7.45133219101941108420e+02
 		nearZero  = 1.0 / (1 << 28) // 2**-28
@@ -36,21 +32,28 @@ func exp(x float64) float64 {
 	case -nearZero < x && x < nearZero:
 		return 1 + x
 	}
-	// Reduce: x = k·ln2 + r, with r = hi − lo for extra precision.
-	var k int
+	return expmulti(expReduce(x))
+}
+
+// expReduce writes x = k·ln2 + r, with r = hi − lo for extra precision
+// and |r| ≤ ln(2)/2.
+func expReduce(x float64) (hi, lo float64, k int) {
+	const (
+		ln2Hi = 6.93147180369123816490e-01
+		ln2Lo = 1.90821492927058770002e-10
+		log2e = 1.44269504088896338700e+00
+	)
 	switch {
 	case x < 0:
 		k = int(float64(log2e*x) - 0.5)
 	case x > 0:
 		k = int(float64(log2e*x) + 0.5)
 	}
-	hi := x - float64(float64(k)*ln2Hi)
-	lo := float64(float64(k) * ln2Lo)
-	return expmulti(hi, lo, k)
+	return x - float64(float64(k)*ln2Hi), float64(float64(k) * ln2Lo), k
 }
 
-// expmulti returns e**r × 2**k where r = hi − lo and |r| ≤ ln(2)/2.
-func expmulti(hi, lo float64, k int) float64 {
+// expPoly returns e**r, r = hi − lo with |r| ≤ ln(2)/2, in [0.7, 1.5].
+func expPoly(hi, lo float64) float64 {
 	const (
 		p1 = 1.66666666666666657415e-01
 		p2 = -2.77777777770155933842e-03
@@ -61,7 +64,12 @@ func expmulti(hi, lo float64, k int) float64 {
 	r := hi - lo
 	t := float64(r * r)
 	c := r - float64(t*(p1+float64(t*(p2+float64(t*(p3+float64(t*(p4+float64(t*p5)))))))))
-	y := 1 - ((lo - float64(r*c)/(2-c)) - hi)
+	return 1 - ((lo - float64(r*c)/(2-c)) - hi)
+}
+
+// expmulti returns e**r × 2**k where r = hi − lo and |r| ≤ ln(2)/2.
+func expmulti(hi, lo float64, k int) float64 {
+	y := expPoly(hi, lo)
 	// y·2**k is exact while the result stays normal (y > 0.7), so build
 	// 2**k from its bits: twice as fast as math.Ldexp, and the same value.
 	if -1021 <= k && k <= 1023 {

@@ -26,6 +26,7 @@ import (
 	"golang.org/x/image/tiff"
 
 	"nnplay/engine"
+	"nnplay/internal/craftjpeg"
 	"nnplay/web/view"
 )
 
@@ -52,53 +53,6 @@ func encodeTestImage(t testing.TB, format string, w, h int) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return b.Bytes()
-}
-
-// craftedJPEG is a w×h grey progressive JPEG of the given number of scans,
-// each the same few bytes: an AC scan whose end-of-band runs skip every
-// block. Each scan costs the decoder a pass over the whole picture, so the
-// file's cost grows with its scans, not its bytes (issue 18: 296 KB of
-// 3,000 scans took 15.9 s of CPU).
-func craftedJPEG(w, h, scans int) []byte {
-	var b bytes.Buffer
-	seg := func(marker byte, payload ...byte) {
-		b.Write([]byte{0xff, marker, byte((len(payload) + 2) >> 8), byte(len(payload) + 2)})
-		b.Write(payload)
-	}
-	b.Write([]byte{0xff, 0xd8})
-	seg(0xdb, append([]byte{0}, bytes.Repeat([]byte{1}, 64)...)...) // one table of ones
-	seg(0xc2, 8, byte(h>>8), byte(h), byte(w>>8), byte(w), 1, 1, 0x11, 0)
-	// One AC table of one code, "0", for the symbol 0xe0: a run of 2^14 +
-	// 14 more bits of ends of band.
-	seg(0xc4, append([]byte{0x10, 1}, append(make([]byte, 15), 0xe0)...)...)
-	blocks := ((w + 7) / 8) * ((h + 7) / 8)
-	var data []byte
-	var acc uint32
-	var nbits int
-	put := func(v uint32, n int) {
-		acc, nbits = acc<<n|v, nbits+n
-		for nbits >= 8 {
-			c := byte(acc >> (nbits - 8))
-			data = append(data, c)
-			if c == 0xff {
-				data = append(data, 0) // stuffed
-			}
-			nbits -= 8
-		}
-	}
-	for left := blocks; left > 0; left -= 1<<15 - 1 {
-		put(0, 1)
-		put(1<<14-1, 14)
-	}
-	if nbits > 0 {
-		put(1<<(8-nbits)-1, 8-nbits)
-	}
-	for range scans {
-		seg(0xda, 1, 1, 0x00, 1, 63, 0) // component 1, AC table 0, bands 1–63
-		b.Write(data)
-	}
-	b.Write([]byte{0xff, 0xd9})
 	return b.Bytes()
 }
 
@@ -136,7 +90,7 @@ func TestDecodeUploadBoundsJPEGWork(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	// The generator makes real progressive JPEGs: a few scans decode.
-	few := craftedJPEG(64, 48, 10)
+	few := craftjpeg.Progressive(64, 48, 10)
 	if n := jpegScans(few); n != 10 {
 		t.Errorf("counted %d scans, want 10", n)
 	}
@@ -147,7 +101,7 @@ func TestDecodeUploadBoundsJPEGWork(t *testing.T) {
 		t.Errorf("a baseline JPEG: %d scans, want 1", n)
 	}
 	// Thousands of scans are refused by counting, before any decoding.
-	crafted := craftedJPEG(2048, 2048, 3000)
+	crafted := craftjpeg.Progressive(2048, 2048, 3000)
 	t0 := time.Now()
 	if _, _, err := decodeUpload(ctx, crafted); err != errUploadCostly {
 		t.Errorf("%d-byte JPEG of 3000 scans: %v, want errUploadCostly", len(crafted), err)
@@ -157,7 +111,7 @@ func TestDecodeUploadBoundsJPEGWork(t *testing.T) {
 	}
 	// Under the scan limit, the decode still stops at its time budget or
 	// when the client leaves.
-	within := craftedJPEG(2048, 2048, maxJPEGScans)
+	within := craftjpeg.Progressive(2048, 2048, maxJPEGScans)
 	tiny := func(int) time.Duration { return time.Millisecond }
 	if _, _, err := decodeUploadWithin(ctx, within, tiny); err != errUploadCostly {
 		t.Errorf("past its time budget: %v, want errUploadCostly", err)
@@ -307,8 +261,8 @@ func FuzzUpload(f *testing.F) {
 		f.Add(encodeTestImage(f, format, 9, 5))
 	}
 	f.Add([]byte("\x89PNG\r\n\x1a\n"))
-	f.Add(craftedJPEG(64, 48, 10))
-	f.Add(craftedJPEG(2048, 2048, 3000)) // issue 18's attack, scaled down
+	f.Add(craftjpeg.Progressive(64, 48, 10))
+	f.Add(craftjpeg.Progressive(2048, 2048, 3000)) // issue 18's attack, scaled down
 	// One client sends every input: no per-client bound here.
 	s, err := New(Config{Log: slog.New(slog.DiscardHandler), ClientInFlight: -1, ClientRate: -1})
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"nnplay/internal/craftjpeg"
 	"nnplay/web/state"
 	"nnplay/web/view"
 )
@@ -50,7 +51,7 @@ func scenarioGroups(name string, statics []string, conc int) ([]group, error) {
 		}}}
 		return []group{
 			{mix: []kind{{name: "crafted JPEG upload", weight: 1, body: func(*rand.Rand) ([]byte, string) {
-				return uploadBody(craftedJPEG(2048, 2048, 3000))
+				return uploadBody(craftjpeg.Progressive(2048, 2048, 3000))
 			}, next: func(*rand.Rand) (string, []int) { return view.ConvUploadPath, []int{303, 400} }}}, conc: 1, local: "127.0.0.1", pace: 5 * time.Second},
 			{mix: costly, conc: 2, local: "127.0.0.3", pace: 100 * time.Millisecond},
 			others,
@@ -93,49 +94,4 @@ func bigPicture() []byte {
 		big = b.Bytes()
 	})
 	return big
-}
-
-// craftedJPEG is a w×h grey progressive JPEG of the given number of
-// identical scans, each an AC band whose end-of-band runs skip every
-// block: it costs the decoder a pass over the picture per scan (the
-// generator of web's upload tests, repeated here: a command cannot import
-// a test file).
-func craftedJPEG(w, h, scans int) []byte {
-	var b bytes.Buffer
-	seg := func(marker byte, payload ...byte) {
-		b.Write([]byte{0xff, marker, byte((len(payload) + 2) >> 8), byte(len(payload) + 2)})
-		b.Write(payload)
-	}
-	b.Write([]byte{0xff, 0xd8})
-	seg(0xdb, append([]byte{0}, bytes.Repeat([]byte{1}, 64)...)...)
-	seg(0xc2, 8, byte(h>>8), byte(h), byte(w>>8), byte(w), 1, 1, 0x11, 0)
-	seg(0xc4, append([]byte{0x10, 1}, append(make([]byte, 15), 0xe0)...)...)
-	blocks := ((w + 7) / 8) * ((h + 7) / 8)
-	var data []byte
-	var acc uint32
-	var nbits int
-	put := func(v uint32, n int) {
-		acc, nbits = acc<<n|v, nbits+n
-		for nbits >= 8 {
-			c := byte(acc >> (nbits - 8))
-			data = append(data, c)
-			if c == 0xff {
-				data = append(data, 0)
-			}
-			nbits -= 8
-		}
-	}
-	for left := blocks; left > 0; left -= 1<<15 - 1 {
-		put(0, 1)
-		put(1<<14-1, 14)
-	}
-	if nbits > 0 {
-		put(1<<(8-nbits)-1, 8-nbits)
-	}
-	for range scans {
-		seg(0xda, 1, 1, 0x00, 1, 63, 0)
-		b.Write(data)
-	}
-	b.Write([]byte{0xff, 0xd9})
-	return b.Bytes()
 }
